@@ -1,0 +1,14 @@
+const QUARTERS: Record<string, string> = { A: 'January', B: 'April', C: 'July', D: 'October' };
+const MONTH_LETTER: Record<string, string> = { january: 'A', april: 'B', july: 'C', october: 'D' };
+
+/** "RVU26C" → "July 2026". */
+export function releaseLabel(id: string): string {
+  const m = /^RVU(\d{2})([A-D])/.exec(id);
+  return m ? `${QUARTERS[m[2]!]} 20${m[1]}` : id;
+}
+
+/** Release id from a PPRRVU title such as "2026 National Physician Fee Schedule Relative Value File July Release". */
+export function releaseIdFromTitle(title: string): string | null {
+  const m = /(\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October) Release/i.exec(title);
+  return m ? `RVU${m[1]!.slice(2)}${MONTH_LETTER[m[2]!.toLowerCase()]}` : null;
+}

@@ -1,0 +1,64 @@
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { CodeRecord, ReleaseInfo } from '../data/dataset';
+import type { Locality } from '../data/gpci';
+import type { Level2Modifier } from '../data/hcpcs';
+
+export interface Pin {
+  id?: number;
+  code: string;
+  modifier: string;
+  units: number;
+  note: string;
+  /** Position in the quick-list. */
+  order: number;
+  addedAt: number;
+}
+
+export interface RecentLookup {
+  code: string;
+  at: number;
+}
+
+export interface InstalledRelease extends ReleaseInfo {
+  /** sha256 of the bundle it was installed from. */
+  sha256: string;
+  installedAt: number;
+}
+
+export interface MetaRow {
+  key: 'release';
+  value: InstalledRelease;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The extension's database. The dataset tables (codes, modifiers, localities, meta)
+ * are replaced whole by each release; pins, settings and recent lookups belong to
+ * the user and are never touched by a re-seed.
+ */
+export class LensDb extends Dexie {
+  codes!: Table<CodeRecord, [string, string]>;
+  modifiers!: EntityTable<Level2Modifier, 'modifier'>;
+  localities!: EntityTable<Locality, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  pins!: EntityTable<Pin, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  recent!: EntityTable<RecentLookup, 'code'>;
+
+  constructor(name = 'cpt-lens', options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      codes: '[code+modifier], code',
+      modifiers: 'modifier',
+      localities: 'id, state',
+      meta: 'key',
+      pins: '++id, [code+modifier], order',
+      settings: 'key',
+      recent: 'code, at',
+    });
+  }
+}

@@ -1,0 +1,93 @@
+// The one message protocol between the content script / popup and the background worker.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CodeRecord, ReleaseInfo } from '../data/dataset';
+import type { CodeEntry } from './dataset-store';
+import type { Pin } from './db';
+
+export type ReleaseBrief = Pick<ReleaseInfo, 'id' | 'releasedDate' | 'conversionFactor' | 'amaNotice' | 'recordCount'>;
+
+export interface LookupResponse {
+  release: ReleaseBrief;
+  entries: Record<string, CodeEntry | null>;
+}
+
+export interface SearchHit {
+  record: CodeRecord;
+  /** Why it matched: exact code, code prefix, or words. */
+  match: 'exact' | 'prefix' | 'words';
+}
+
+export interface DatasetStatus {
+  release: ReleaseBrief & { installedAt: number; sha256: string };
+}
+
+export interface ProtocolMap {
+  lookup(data: { codes: string[] }): LookupResponse;
+  search(data: { query: string; limit?: number }): SearchHit[];
+  status(): DatasetStatus;
+  pinsList(): Pin[];
+  pinAdd(data: { code: string; modifier?: string; units?: number; note?: string }): Pin;
+  pinRemove(data: { id: number }): boolean;
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+
+/** Raised for a message the worker will not act on: wrong sender or malformed data. */
+export class ProtocolError extends Error {
+  constructor(detail: string) {
+    super(`CPT Lens refused a message: ${detail}`);
+    this.name = 'ProtocolError';
+  }
+}
+
+export const MAX_LOOKUP_BATCH = 2000;
+const CODE_RE = /^[A-Z0-9]{5}$/;
+const MODIFIER_RE = /^[A-Z0-9]{2}$/;
+
+function record(data: unknown, what: string): Record<string, unknown> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ProtocolError(`${what} needs an object`);
+  return data as Record<string, unknown>;
+}
+
+export function validateLookup(data: unknown): { codes: string[] } {
+  const codes = record(data, 'lookup').codes;
+  if (!Array.isArray(codes)) throw new ProtocolError('lookup needs codes: string[]');
+  if (codes.length > MAX_LOOKUP_BATCH) throw new ProtocolError(`lookup takes at most ${MAX_LOOKUP_BATCH} codes, got ${codes.length}`);
+  for (const c of codes)
+    if (typeof c !== 'string' || !CODE_RE.test(c)) throw new ProtocolError(`"${String(c).slice(0, 20)}" is not a five-character code`);
+  return { codes: codes as string[] };
+}
+
+export function validateSearch(data: unknown): { query: string; limit: number } {
+  const d = record(data, 'search');
+  if (typeof d.query !== 'string' || d.query.length > 200) throw new ProtocolError('search needs a query of at most 200 characters');
+  const limit = d.limit === undefined ? 50 : d.limit;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new ProtocolError('search limit must be 1-500');
+  return { query: d.query, limit };
+}
+
+export function validatePinAdd(data: unknown): { code: string; modifier: string; units: number; note: string } {
+  const d = record(data, 'pinAdd');
+  if (typeof d.code !== 'string' || !CODE_RE.test(d.code)) throw new ProtocolError('pinAdd needs a five-character code');
+  const modifier = d.modifier ?? '';
+  if (typeof modifier !== 'string' || (modifier !== '' && !MODIFIER_RE.test(modifier)))
+    throw new ProtocolError('pinAdd modifier must be two characters');
+  const units = d.units ?? 1;
+  if (typeof units !== 'number' || !Number.isInteger(units) || units < 1 || units > 9999)
+    throw new ProtocolError('pinAdd units must be 1-9999');
+  const note = d.note ?? '';
+  if (typeof note !== 'string' || note.length > 500) throw new ProtocolError('pinAdd note must be text of at most 500 characters');
+  return { code: d.code, modifier, units, note };
+}
+
+export function validatePinRemove(data: unknown): { id: number } {
+  const id = record(data, 'pinRemove').id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) throw new ProtocolError('pinRemove needs a pin id');
+  return { id };
+}
+
+/** Only this extension's own pages and content scripts may talk to the worker. */
+export function checkSender(sender: { id?: string } | undefined, ownId: string): void {
+  if (!sender || sender.id !== ownId) throw new ProtocolError(`message from another extension or a web page (${sender?.id ?? 'no id'})`);
+}
