@@ -15,6 +15,7 @@ export default tseslint.config(
         process: 'readonly',
         window: 'readonly',
         document: 'readonly',
+        URL: 'readonly',
       },
     },
     rules: {
@@ -25,4 +26,6 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // Playwright fixtures must destructure their (empty) dependencies.
+  { files: ['tests/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
 );

@@ -52,7 +52,7 @@ export function parseGpciCsv(text: string, file: string): GpciFile {
   const footnotes: string[] = [];
   let inData = true;
   for (const row of rows.slice(headerIndex + 1)) {
-    const first = row.cells[0]?.trim() ?? '';
+    const first = row.cells[mac]?.trim() ?? '';
     if (row.cells.every((c) => c.trim() === '')) continue;
     if (inData && /^\d{5}$/.test(first)) {
       const number = (col: number, what: string): number => {

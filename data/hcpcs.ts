@@ -71,6 +71,13 @@ export function parseHcpcsLevel2(text: string, file: string): HcpcsFile {
       current = null;
       return;
     }
+    if (!'3478'.includes(raw[10] ?? 'x')) {
+      throw new DataFileError(
+        file,
+        lineNo,
+        `record identification code "${raw[10] ?? ''}" is not 3, 4, 7 or 8; this is not a HCPCS Level II file`,
+      );
+    }
     if (raw.length < LONG_TO)
       throw new DataFileError(
         file,

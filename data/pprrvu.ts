@@ -289,10 +289,12 @@ export function parsePprrvuTxt(text: string, file: string): PfsFile {
       return;
     }
     if (raw.length !== TXT_RECORD_LENGTH) {
+      // Only the last line of a file can be cut short by truncation; elsewhere a wrong length means a wrong file.
+      const truncated = raw.length < TXT_RECORD_LENGTH && lines.slice(i + 1).every((l) => l.trim() === '') && records.length > 0;
       throw new DataFileError(
         file,
         lineNo,
-        `a PPRRVU record is ${TXT_RECORD_LENGTH} characters but this line has ${raw.length}; ${raw.length < TXT_RECORD_LENGTH ? 'the file may be truncated' : 'this is not a PPRRVU TXT file'}`,
+        `a PPRRVU record is ${TXT_RECORD_LENGTH} characters but this line has ${raw.length}; ${truncated ? 'the file may be truncated' : 'this is not a PPRRVU TXT file'}`,
       );
     }
     const rec = {} as Record<PfsField, string | number>;

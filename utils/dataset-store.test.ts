@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { buildDatasetFromSources } from '../data/build';
+import type { Dataset } from '../data/dataset';
+import { encodeDataset } from '../data/encoding';
+import { cmsFolder } from '../tests/fixtures/cms';
+import { ensureDataset, sha256Hex, type DatasetSource } from './dataset-store';
+import { LensDb } from './db';
+import { createLensService } from './lens-service';
+
+function fixtureDataset(change?: (ds: Dataset) => void): Dataset {
+  const files = cmsFolder();
+  const ds = buildDatasetFromSources((p) => files[p] ?? null);
+  change?.(ds);
+  return ds;
+}
+
+async function sourceOf(ds: Dataset, tamper?: (b: Uint8Array) => Uint8Array): Promise<DatasetSource> {
+  const bytes = encodeDataset(ds);
+  const sha256 = await sha256Hex(bytes);
+  const served = tamper ? tamper(bytes) : bytes;
+  return {
+    manifest: async () => ({
+      release: ds.release.id,
+      releasedDate: ds.release.releasedDate,
+      recordCount: ds.codes.length,
+      sha256,
+      bytes: bytes.length,
+      file: 'dataset.bin',
+    }),
+    bytes: async () => served,
+  };
+}
+
+const freshDb = () => new LensDb(`test-${Math.random()}`);
+
+describe('installing datasets', () => {
+  it('seeds on first use, then re-seeds a newer bundle keeping pins and settings', async () => {
+    const db = freshDb();
+    const v1 = fixtureDataset();
+    const service = createLensService(db, await sourceOf(v1));
+    await service.pinAdd({ code: '99213', modifier: '25', units: 2, note: 'follow-up' });
+    await db.settings.put({ key: 'localityId', value: '10112-00' });
+    expect((await service.lookup(['99213'])).entries['99213']!.base.pfs!.workRvu).toBe(1.3);
+
+    const v2 = fixtureDataset((ds) => {
+      ds.codes.find((c) => c.code === '99213')!.pfs!.workRvu = 1.5;
+      ds.release.id = 'RVU26D';
+    });
+    const updated = createLensService(db, await sourceOf(v2));
+    const status = await updated.status();
+    expect(status.release.id).toBe('RVU26D');
+    expect((await updated.lookup(['99213'])).entries['99213']!.base.pfs!.workRvu).toBe(1.5);
+    expect(await updated.pinsList()).toMatchObject([{ code: '99213', modifier: '25', units: 2, note: 'follow-up' }]);
+    expect(await db.settings.get('localityId')).toEqual({ key: 'localityId', value: '10112-00' });
+  });
+
+  it.each([
+    ['bytes that do not match the sha256', (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 100 ? x ^ 1 : x)), /sha256/],
+    ['a truncated bundle', (b: Uint8Array) => b.slice(0, b.length - 10), /bytes where the manifest says/],
+  ])('refuses %s and keeps the installed dataset and pins', async (_what, tamper, message) => {
+    const db = freshDb();
+    const service = createLensService(db, await sourceOf(fixtureDataset()));
+    await service.pinAdd({ code: 'J1100', modifier: '', units: 4, note: '' });
+    const before = await db.codes.count();
+    const broken = createLensService(
+      db,
+      await sourceOf(
+        fixtureDataset((ds) => (ds.release.id = 'RVU26D')),
+        tamper,
+      ),
+    );
+    await expect(broken.status()).rejects.toThrow(message);
+    expect(await db.codes.count()).toBe(before);
+    expect((await db.meta.get('release'))!.value.id).toBe('RVU26C');
+    expect(await db.pins.count()).toBe(1);
+  });
+
+  it('rolls back a seed that fails half-way, leaving the old release whole', async () => {
+    const db = freshDb();
+    await createLensService(db, await sourceOf(fixtureDataset())).whenReady();
+    const before = await db.codes.toArray();
+    // Two records with one key: the bulk insert fails after the tables were cleared.
+    const bad = fixtureDataset((ds) => {
+      ds.release.id = 'RVU26D';
+      ds.codes.push({ ...ds.codes[0]! });
+      ds.release.recordCount = ds.codes.length;
+    });
+    await expect(ensureDataset(db, await sourceOf(bad))).rejects.toThrow();
+    expect(await db.codes.toArray()).toEqual(before);
+    expect((await db.meta.get('release'))!.value.id).toBe('RVU26C');
+  });
+
+  it('does nothing when the same bundle is already installed', async () => {
+    const db = freshDb();
+    const src = await sourceOf(fixtureDataset());
+    const first = await ensureDataset(db, src);
+    let fetched = false;
+    const second = await ensureDataset(db, { manifest: src.manifest, bytes: async (m) => ((fetched = true), src.bytes(m)) });
+    expect(fetched).toBe(false);
+    expect(second.installedAt).toBe(first.installedAt);
+  });
+
+  it('retries after a failed first start rather than caching the failure', async () => {
+    const db = freshDb();
+    const good = await sourceOf(fixtureDataset());
+    let fail = true;
+    const flaky: DatasetSource = {
+      manifest: async () => (fail ? Promise.reject(new Error('offline')) : good.manifest()),
+      bytes: good.bytes,
+    };
+    const service = createLensService(db, flaky);
+    await expect(service.status()).rejects.toThrow('offline');
+    fail = false;
+    expect((await service.status()).release.id).toBe('RVU26C');
+  });
+});
+
+describe('lookup and search', () => {
+  it('answers a batch with base rows, components, and null for unknown codes', async () => {
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const { entries, release } = await service.lookup(['71046', 'J1100', '99999']);
+    expect(release.id).toBe('RVU26C');
+    expect(entries['71046']!.components.map((c) => c.modifier)).toEqual(['26']);
+    expect(entries['J1100']!.base.longDescriptor).toBe('Injection, dexamethasone sodium phosphate, 1 mg');
+    expect(entries['99999']).toBeNull();
+  });
+  it('finds codes by exact code, prefix and words', async () => {
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    expect((await service.search('99213', 10)).map((h) => [h.record.code, h.match])).toEqual([['99213', 'exact']]);
+    expect((await service.search('j1', 10)).map((h) => h.record.code)).toEqual(['J1100']);
+    expect((await service.search('chest x-ray', 10)).map((h) => h.record.code)).toEqual(['71046']);
+    expect((await service.search('knee arthroplasty', 10)).map((h) => h.record.code)).toEqual([]);
+    expect((await service.search('exam chest', 10)).map((h) => h.record.code)).toEqual(['71046']);
+  });
+  it('removes pins and says whether one was there', async () => {
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const pin = await service.pinAdd({ code: '99213', modifier: '', units: 1, note: '' });
+    const second = await service.pinAdd({ code: 'J1100', modifier: '', units: 1, note: '' });
+    expect(second.order).toBe(pin.order + 1);
+    expect(await service.pinRemove(pin.id!)).toBe(true);
+    expect(await service.pinRemove(pin.id!)).toBe(false);
+    expect((await service.pinsList()).map((p) => p.code)).toEqual(['J1100']);
+  });
+});
