@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
   }),
@@ -12,7 +13,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'cpt-lens@cptlens.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'cpt-lens@cptlens.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),
