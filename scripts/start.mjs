@@ -15,7 +15,9 @@ function ensureChromium() {
   try {
     execSync(`${root_ ? '' : 'sudo '}apt-get update -qq && ${root_ ? '' : 'sudo '}apt-get install -y -qq chromium`, { stdio: 'inherit' });
   } catch {
-    console.error('Could not install Chromium. Install it with:  sudo apt-get install -y chromium  (or set CHROMIUM_PATH), then run npm start again.');
+    console.error(
+      'Could not install Chromium. Install it with:  sudo apt-get install -y chromium  (or set CHROMIUM_PATH), then run npm start again.',
+    );
     process.exit(1);
   }
 }
