@@ -7,19 +7,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDatasetFromSources, checkSources } from '../data/build';
 import { encodeDataset } from '../data/encoding';
+import type { BundleManifest } from '../utils/dataset-store';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cmsDir = resolve(root, process.env.CPT_LENS_CMS_DIR ?? '../shared/data/cms');
 const outDir = resolve(root, process.env.CPT_LENS_DATA_OUT ?? 'public/data');
-
-export interface BundleManifest {
-  release: string;
-  releasedDate: string;
-  recordCount: number;
-  sha256: string;
-  bytes: number;
-  file: string;
-}
 
 function main(): void {
   const started = Date.now();

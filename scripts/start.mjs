@@ -3,6 +3,7 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { extensionFlags, QUIET_FLAGS } from './chromium-flags.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,12 +35,8 @@ if (headless) {
 }
 const args = [
   `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cpt-lens-'))}`,
-  `--disable-extensions-except=${ext}`,
-  `--load-extension=${ext}`,
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...extensionFlags(ext),
+  ...QUIET_FLAGS,
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ...(headless ? ['--headless', '--disable-gpu', '--remote-debugging-port=0'] : []),
   demo,

@@ -4,23 +4,14 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { extensionFlags, QUIET_FLAGS } from '../../scripts/chromium-flags.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumArgs(): string[] {
-  return [
-    `--disable-extensions-except=${EXTENSION_PATH}`,
-    `--load-extension=${EXTENSION_PATH}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
+  return [...extensionFlags(EXTENSION_PATH), ...QUIET_FLAGS, '--no-sandbox', '--disable-gpu'];
 }
 
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {

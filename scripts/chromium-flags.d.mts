@@ -1,0 +1,2 @@
+export function extensionFlags(extensionPath: string): string[];
+export const QUIET_FLAGS: string[];
