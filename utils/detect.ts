@@ -1,63 +1,101 @@
-// Finds billing-code candidates in plain text. Pure: no DOM, no extension APIs.
+// Finds billing-code candidates in plain text and weighs their context. Pure: no DOM, no extension APIs.
 import { categoryOf, type CodeCategory } from '../data/categories';
 
+export type Strictness = 'strict' | 'balanced' | 'everything';
+
 export interface CodeMatch {
-  /** Offsets of the code itself (without modifiers) in the text. */
+  /** Offsets of the code itself in the text. */
   start: number;
   end: number;
   code: string;
   category: CodeCategory;
-  /** Attached modifiers, e.g. ["25"] for 99213-25. */
+  /** Attached modifiers, e.g. ["RT", "59"] for 27447-RT-59. */
   modifiers: string[];
-  /** End offset including attached modifiers. */
+  /** End offset including the attached modifiers: the span that is marked. */
   spanEnd: number;
-  /** Positive: looks like a code here; negative: looks like something else (ZIP, phone, money …). */
+  /** Context weight: above 0 looks like a code, below 0 like something else (ZIP, phone, money, an ID). */
   score: number;
-  /** Shapes that must be confirmed by the dataset (bare five digits, Level II) vs self-evident (F/T/U). */
+  /** Why the score is what it is (for tests and the "why marked" line). */
+  cues: string[];
+  /** Bare five digits and Level II shapes are candidates only when the dataset knows them; F/T/U shapes are self-evident. */
   needsDataset: boolean;
+  /** Set when the code is one end of a range such as 99202-99205. */
+  range?: { role: 'from' | 'to'; other: string };
 }
+
+/** What the caller knows about where the text sits (table column header, field label). */
+export interface TextContext {
+  columnHeader?: string;
+}
+
+// CPT numeric modifiers (the numbers only; their descriptors are not used here).
+const CPT_MODIFIERS = new Set(
+  '22 23 24 25 26 27 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 73 74 76 77 78 79 80 81 82 90 91 92 93 95 96 97 99'.split(' '),
+);
+// Alphabetic modifiers common enough to accept after a plain space ("71046 TC"); with "-" or ":" any Level II shape is accepted.
+const SPACED_ALPHA_MODIFIERS = new Set(
+  'TC RT LT XE XP XS XU GA GY GZ GT KX QW FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 E1 E2 E3 E4 LC LD RC RI JW JZ PO PN GP GO GN'.split(
+    ' ',
+  ),
+);
+const STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP'.split(
+    ' ',
+  ),
+);
 
 // A code token: five digits, four digits + F/T/U/M, or a Level II letter + four digits,
-// not touching other letters or digits (so never inside A57221 or L35000).
+// never touching another letter or digit (so never inside A57221 or L35000).
 const TOKEN = /(?<![A-Za-z0-9])(\d{5}|\d{4}[FTUM]|[A-V]\d{4})(?![A-Za-z0-9])/g;
-const MODIFIER = /^(?:[-: ]?)([0-9A-Z]{2})(?![A-Za-z0-9])/;
-const KNOWN_MODIFIER = /^(?:2[2-9]|3[23]|4[78]|5[0-9]|6[2-6]|7[3-9]|8[0-2]|9[0-9]|TC|LT|RT|[A-Z][A-Z0-9])$/;
+const MODIFIER_AT = /^([-:]|\s)([A-Z0-9]{2})(?![A-Za-z0-9])/;
+const RANGE_JOIN = /^\s*(?:-|–|—|through|thru|to)\s*$/i;
+const LIST_JOIN = /^\s*(?:,|;|\/|&|,?\s*and|,?\s*or)\s*$/i;
 
-const NEGATIVE_BEFORE: [RegExp, number][] = [
-  [/\$\s*$/, -10], // money
-  [/\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*$/i, -10],
-  [/\b[A-Z]{2},?\s+$/, -4], // "Springfield, IL 62704"
-  [
-    /\b(?:npi|tin|ein|member|claim|acct|account|policy|mrn|contract|carrier|locality|group|id|icn|dcn|check|eft|phone|fax|tel|ext)\b[^\n]{0,12}$/i,
-    -6,
-  ],
-  [/[\d.][-.)/]\s?$/, -6], // part of a phone number, date or decimal
-  [/\(\s*$/, -1],
-];
-const NEGATIVE_AFTER: [RegExp, number][] = [
-  [/^\.\d/, -10], // decimal
-  [/^-\d{4}\b/, -8], // ZIP+4
-  [/^[-./]\d/, -4], // phone / date continuation
-  [/^,\d{3}/, -10], // thousands separator
-];
-const POSITIVE_BEFORE: [RegExp, number][] = [[/\b(?:cpt|hcpcs|codes?|procedures?|px|services?|modifiers?|billed|proc)\b[^\n]{0,16}$/i, 4]];
+const LABELS =
+  /\b(?:npi|tin|ein|ssn|taxonomy|member|subscriber|insured|patient|claim|icn|dcn|tcn|acct|account|policy|mrn|chart|record|contract(?:or)?|carrier|mac|locality|group|grp|id|check|eft|trace|invoice|order|batch|ref(?:erence)?|auth(?:orization)?|routing|license|dea|upin|ptan|room|rm|suite|ste|apt|unit|box|phone|ph|tel|telephone|mobile|cell|fax|ext|zip|postal|payer)\b\.?\s*(?:#|no\.?|num(?:ber)?|id|code)?\s*[:#]?\s*$/i;
+const POSITIVE_WORDS =
+  /\b(?:cpt|hcpcs|codes?|procedures?|proc|px|services?|svc|modifiers?|billed|bill|level\s+ii|e\/m|visit)\b\s*(?:code)?s?\s*(?:#|:|-)?\s*$/i;
 
-function scoreContext(text: string, start: number, end: number): number {
-  const before = text.slice(Math.max(0, start - 24), start);
-  // `end` is past any attached modifiers, so "-25" is not read as a phone or date continuation.
-  const after = text.slice(end, end + 8);
+const NEGATIVE_HEADER =
+  /\b(?:zip|postal|phone|tel|fax|amount|amt|charge|paid|allowed|billed\s+amt|balance|\$|id|npi|tin|carrier|contractor|mac|member|claim|account|acct|icn|policy|check|date|dob|dos|icd|diag(?:nosis)?|dx|locality|payer)\b/i;
+const POSITIVE_HEADER = /\b(?:cpt|hcpcs|codes?|procedure|proc|px|service|svc|modifier)\b/i;
+
+function scoreOf(
+  text: string,
+  m: { start: number; end: number; spanEnd: number; code: string; modifiers: string[] },
+  ctx: TextContext,
+): { score: number; cues: string[] } {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.spanEnd, m.spanEnd + 10);
+  const cues: string[] = [];
   let score = 0;
-  for (const [re, w] of NEGATIVE_BEFORE) if (re.test(before)) score += w;
-  for (const [re, w] of NEGATIVE_AFTER) if (re.test(after)) score += w;
-  for (const [re, w] of POSITIVE_BEFORE) if (re.test(before)) score += w;
-  return score;
+  const cue = (weight: number, why: string) => {
+    score += weight;
+    cues.push(`${weight > 0 ? '+' : ''}${weight} ${why}`);
+  };
+  if (/\$\s*$/.test(before)) cue(-10, 'money ($)');
+  if (/^[.,]\d/.test(after)) cue(-10, 'decimal or thousands');
+  if (/^\d{5}$/.test(m.code) && /^-\d{4}(?![A-Za-z0-9])/.test(after)) cue(-10, 'ZIP+4');
+  if (/^[-./)]\d/.test(after) || /\d\s?[-./(]\s?$/.test(before)) cue(-8, 'part of a longer number (phone, date, ID)');
+  const state = /\b([A-Z]{2}),?\s+$/.exec(before);
+  if (state && STATES.has(state[1]!)) cue(-10, `state ${state[1]} before (address)`);
+  if (/\b(?:zip|postal)\b[^\n]{0,12}$/i.test(before)) cue(-10, 'ZIP label');
+  if (LABELS.test(before)) cue(-7, 'an identifier label before');
+  if (/\b(?:am|pm)\b/i.test(after) || /^\s*(?:mg|ml|mm|kg|lb|%)\b/i.test(after)) cue(-4, 'a quantity or time');
+  if (/\b(?:HC|HP|AD|ER|WK)\s*:\s*$/.test(before)) cue(5, 'X12 procedure qualifier');
+  else if (/\*\s*$/.test(before)) cue(-6, 'an X12 element that is not a procedure');
+  if (POSITIVE_WORDS.test(before)) cue(4, 'a code word before');
+  if (m.modifiers.length > 0) cue(3, 'attached modifier');
+  const header = ctx.columnHeader ?? '';
+  if (header) {
+    if (POSITIVE_HEADER.test(header)) cue(5, `column "${header}"`);
+    else if (NEGATIVE_HEADER.test(header)) cue(-10, `column "${header}"`);
+  }
+  return { score, cues };
 }
 
-// ICD-10 (J45.909, E11.9) and ICD-9 (715.96) codes have a dot; the dot check in
-// NEGATIVE_AFTER rejects the Level II shape followed by ".9"; ICD-10 with three
-// characters before the dot never matches the five-character token.
-
-export function findCodes(text: string): CodeMatch[] {
+/** Finds every code-shaped token with its modifiers, range/list links and context score. Never throws. */
+export function findCodes(text: string, ctx: TextContext = {}): CodeMatch[] {
   const out: CodeMatch[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
@@ -68,26 +106,68 @@ export function findCodes(text: string): CodeMatch[] {
     const end = start + code.length;
     let spanEnd = end;
     const modifiers: string[] = [];
-    // Attached modifiers: 99213-25, 27447-RT-59, HC:99213:25, 71046 TC. Never a range end (27437-27447).
-    for (;;) {
-      const mod = MODIFIER.exec(text.slice(spanEnd, spanEnd + 4));
-      if (!mod || !KNOWN_MODIFIER.test(mod[1]!)) break;
-      const sep = mod[0].length - 2;
-      if (sep === 1 && text[spanEnd] === ' ' && !/^[A-Z]{2}$|^(?:2[2-9]|5[0-9]|[5-9][0-9])$/.test(mod[1]!)) break;
-      modifiers.push(mod[1]!);
-      spanEnd += mod[0].length;
+    // 99213-25, 27447-RT-59, HC:99213:25, 71046 TC, 99213 25. A range end (27437-27447) is never a modifier:
+    // MODIFIER_AT requires the two characters not to run on into more.
+    while (modifiers.length < 4) {
+      const mod = MODIFIER_AT.exec(text.slice(spanEnd, spanEnd + 4));
+      if (!mod) break;
+      const [whole, sep, value] = mod as unknown as [string, string, string];
+      const numeric = /^\d\d$/.test(value);
+      const ok = numeric
+        ? CPT_MODIFIERS.has(value) && (sep !== ' ' || modifiers.length === 0)
+        : sep === ' '
+          ? SPACED_ALPHA_MODIFIERS.has(value)
+          : /^[A-Z][A-Z0-9]$|^\d[A-Z]$/.test(value);
+      if (!ok || (sep !== '-' && sep !== ':' && sep !== ' ')) break;
+      // "99213 25" with a plain space only when nothing numeric follows (not "99213 25 00").
+      if (sep === ' ' && numeric && /^\s?\d/.test(text.slice(spanEnd + whole.length, spanEnd + whole.length + 2))) break;
+      modifiers.push(value);
+      spanEnd += whole.length;
     }
     const selfEvident = category === 'cpt2' || category === 'cpt3' || category === 'pla';
-    out.push({
-      start,
-      end,
-      code,
-      category,
-      modifiers,
-      spanEnd,
-      score: scoreContext(text, start, spanEnd) + (modifiers.length > 0 ? 3 : 0),
-      needsDataset: !selfEvident,
-    });
+    const { score, cues } = scoreOf(text, { start, end, spanEnd, code, modifiers }, ctx);
+    out.push({ start, end, code, category, modifiers, spanEnd, score, cues, needsDataset: !selfEvident });
   }
+  linkNeighbours(text, out);
   return out;
+}
+
+/** Ranges (99202-99205, 3078F–3080F, 99202 through 99205) and lists (99213, 99214 and 99215) raise each other's score. */
+function linkNeighbours(text: string, found: CodeMatch[]): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1]!;
+    const between = text.slice(a.spanEnd, b.start);
+    if (between.length > 12) continue;
+    if (a.modifiers.length === 0 && RANGE_JOIN.test(between) && sameShape(a.code, b.code) && a.code < b.code) {
+      // A range undoes the "part of a longer number" penalty the hyphen caused.
+      for (const [m, role, other] of [
+        [a, 'from', b.code],
+        [b, 'to', a.code],
+      ] as const) {
+        m.range = { role, other };
+        m.cues = m.cues.filter((c) => !c.includes('longer number'));
+        m.score = m.cues.reduce((s, c) => s + Number(c.split(' ')[0]), 0) + 4;
+        m.cues.push('+4 range');
+      }
+    } else if (LIST_JOIN.test(between)) {
+      for (const m of [a, b]) {
+        if (m.cues.includes('+2 listed with other codes')) continue;
+        m.score += 2;
+        m.cues.push('+2 listed with other codes');
+      }
+    }
+  }
+}
+
+function sameShape(a: string, b: string): boolean {
+  return a.length === b.length && a.replace(/\d/g, '9') === b.replace(/\d/g, '9');
+}
+
+/** Whether a candidate is marked, given whether the dataset knows it and the user's strictness. */
+export function shouldMark(m: CodeMatch, known: boolean, strictness: Strictness): boolean {
+  if (m.needsDataset && !known) return false;
+  if (strictness === 'everything') return true;
+  if (strictness === 'strict' && m.category === 'cpt1' && /^\d{5}$/.test(m.code)) return m.score > 0;
+  return m.score >= 0;
 }

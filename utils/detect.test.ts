@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../tests/corpus/cases';
+import { findCodes, shouldMark, type CodeMatch } from './detect';
+
+const marked = (text: string, ctx = {}, strictness: 'strict' | 'balanced' | 'everything' = 'balanced') =>
+  findCodes(text, ctx)
+    .filter((m) => shouldMark(m, true, strictness))
+    .map((m) => text.slice(m.start, m.spanEnd));
+
+describe('the detector on the corpus (dataset assumed to know every token)', () => {
+  it.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(marked(c.text, { columnHeader: c.columnHeader })).toEqual(c.marks);
+  });
+});
+
+describe('detector details', () => {
+  it('reads modifiers and marks the span with them', () => {
+    const [m] = findCodes('Billed 27447-RT-59 today');
+    expect(m).toMatchObject({ code: '27447', modifiers: ['RT', '59'], start: 7, end: 12, spanEnd: 18 });
+  });
+  it('links range ends', () => {
+    const [a, b] = findCodes('99202-99205');
+    expect(a!.range).toEqual({ role: 'from', other: '99205' });
+    expect(b!.range).toEqual({ role: 'to', other: '99202' });
+  });
+  it('needs the dataset for five-digit and Level II shapes, not for F/T/U', () => {
+    const found = findCodes('99213 J1100 3074F 0657T 0001U');
+    expect(found.map((m) => [m.code, m.needsDataset])).toEqual([
+      ['99213', true],
+      ['J1100', true],
+      ['3074F', false],
+      ['0657T', false],
+      ['0001U', false],
+    ]);
+    expect(shouldMark(found[0]!, false, 'everything')).toBe(false);
+    expect(shouldMark(found[2]!, false, 'balanced')).toBe(true);
+  });
+  it('Strict needs a positive cue for a bare five-digit number; Everything ignores context', () => {
+    expect(marked('see 99213 today', {}, 'strict')).toEqual([]);
+    expect(marked('see CPT 99213 today', {}, 'strict')).toEqual(['99213']);
+    expect(marked('see 99213-25 today', {}, 'strict')).toEqual(['99213-25']);
+    expect(marked('J1100 given', {}, 'strict')).toEqual(['J1100']);
+    expect(marked('Anchorage, AK 99503', {}, 'everything')).toEqual(['99503']);
+    expect(marked('Anchorage, AK 99503', {}, 'balanced')).toEqual([]);
+  });
+  it('explains its score', () => {
+    const [m] = findCodes('ZIP 99213');
+    expect(m!.score).toBeLessThan(0);
+    expect(m!.cues.join()).toMatch(/ZIP label/);
+  });
+});
+
+const alnum = /[A-Za-z0-9]/;
+const codeish = fc.constantFrom(
+  '99213',
+  '3074F',
+  '0657T',
+  '0001U',
+  'J1100',
+  'G0439',
+  '-25',
+  '-RT',
+  ' TC',
+  ':',
+  '$',
+  '.50',
+  ' ',
+  '\n',
+  '-',
+  'ZIP ',
+  'NPI ',
+  'AK ',
+  'CPT ',
+  ', ',
+  ' and ',
+  '99202-99205',
+  'A57221',
+);
+const textArb = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.array(fc.oneof(codeish, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join('')),
+);
+
+describe('detector properties', () => {
+  it('never throws, and finds the same codes when run twice', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const a = findCodes(text);
+        const b = findCodes(text);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('never reports a span inside a longer alphanumeric token', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (const m of findCodes(text) as CodeMatch[]) {
+          expect(alnum.test(text[m.start - 1] ?? '')).toBe(false);
+          expect(alnum.test(text[m.end] ?? '')).toBe(false);
+          expect(alnum.test(text[m.spanEnd] ?? '')).toBe(false);
+          expect(text.slice(m.start, m.end)).toBe(m.code);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('handles 1 MB of random text', () => {
+    const rng = fc.sample(fc.string({ minLength: 1000, maxLength: 1000, unit: 'binary' }), { numRuns: 1000, seed: 42 });
+    const text = rng.join('');
+    expect(text.length).toBeGreaterThanOrEqual(1_000_000);
+    const found = findCodes(text);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.code);
+  });
+});
