@@ -10,6 +10,7 @@ function brief(r: InstalledRelease): ReleaseBrief {
     conversionFactor: r.conversionFactor,
     amaNotice: r.amaNotice,
     recordCount: r.recordCount,
+    historyIds: r.history.map((h) => h.id),
   };
 }
 

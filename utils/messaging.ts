@@ -4,7 +4,10 @@ import type { CodeRecord, ReleaseInfo } from '../data/dataset';
 import type { CodeEntry } from './dataset-store';
 import type { Pin } from './db';
 
-export type ReleaseBrief = Pick<ReleaseInfo, 'id' | 'releasedDate' | 'conversionFactor' | 'amaNotice' | 'recordCount'>;
+export type ReleaseBrief = Pick<ReleaseInfo, 'id' | 'releasedDate' | 'conversionFactor' | 'amaNotice' | 'recordCount'> & {
+  /** Earlier releases the history covers, oldest first. */
+  historyIds: string[];
+};
 
 export interface LookupResponse {
   release: ReleaseBrief;
