@@ -10,6 +10,15 @@ export default defineConfig({
     name: 'CPT Lens',
     description: 'Finds CPT and HCPCS codes on any page and explains them: descriptor, RVUs, payment, indicators, MUE.',
     permissions: ['storage'],
+    action: { default_title: 'CPT Lens' },
+    commands: {
+      'next-code': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Jump to the next code on the page and open its card' },
+      'previous-code': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Jump to the previous code on the page and open its card',
+      },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the CPT Lens popup' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

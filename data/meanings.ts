@@ -9,24 +9,46 @@ export interface Meaning {
 export const STATUS: Record<string, Meaning> = {
   A: { label: 'Active', billing: 'Paid separately under the physician fee schedule, if covered.' },
   B: { label: 'Bundled', billing: 'Always bundled into payment for other services; not paid separately, and any RVUs shown are not used.' },
-  C: { label: 'Carrier (contractor) priced', billing: 'The MAC sets the payment, usually case by case from documentation such as the operative report.' },
+  C: {
+    label: 'Carrier (contractor) priced',
+    billing: 'The MAC sets the payment, usually case by case from documentation such as the operative report.',
+  },
   D: { label: 'Deleted', billing: 'Deleted effective the start of the year; do not report.' },
-  E: { label: 'Excluded by regulation', billing: 'Excluded from the fee schedule by regulation; when covered, paid under other (reasonable charge) rules.' },
+  E: {
+    label: 'Excluded by regulation',
+    billing: 'Excluded from the fee schedule by regulation; when covered, paid under other (reasonable charge) rules.',
+  },
   F: { label: 'Deleted (no grace period)', billing: 'Deleted or discontinued with no 90-day grace period; do not report.' },
-  G: { label: 'Not valid for Medicare (grace period)', billing: 'Medicare uses another code for this service; this one is subject to a 90-day grace period.' },
+  G: {
+    label: 'Not valid for Medicare (grace period)',
+    billing: 'Medicare uses another code for this service; this one is subject to a 90-day grace period.',
+  },
   H: { label: 'Deleted modifier', billing: 'The 26 or TC component shown was deleted this year.' },
-  I: { label: 'Not valid for Medicare', billing: 'Medicare uses another code for reporting and payment; no grace period. Other payers may accept it.' },
+  I: {
+    label: 'Not valid for Medicare',
+    billing: 'Medicare uses another code for reporting and payment; no grace period. Other payers may accept it.',
+  },
   J: { label: 'Anesthesia service', billing: 'No RVUs or fee schedule amount; paid by anesthesia base and time units.' },
   M: { label: 'Measurement code', billing: 'Reported for quality measurement only; no payment.' },
   N: { label: 'Non-covered', billing: 'Not covered by Medicare; the patient may be liable (consider an ABN where required).' },
-  P: { label: 'Bundled or excluded', billing: 'No RVUs or payment; bundled when incident to a physician service, otherwise paid under other provisions.' },
+  P: {
+    label: 'Bundled or excluded',
+    billing: 'No RVUs or payment; bundled when incident to a physician service, otherwise paid under other provisions.',
+  },
   R: { label: 'Restricted coverage', billing: 'Special coverage instructions apply; if covered, the service is contractor priced.' },
-  T: { label: 'Paid only when billed alone', billing: 'Paid only if no other fee-schedule service is billed the same day by the same provider; otherwise bundled.' },
-  X: { label: 'Statutory exclusion', billing: 'Not a "physician service" under the statute; no fee-schedule payment (e.g. ambulance, clinical lab).' },
+  T: {
+    label: 'Paid only when billed alone',
+    billing: 'Paid only if no other fee-schedule service is billed the same day by the same provider; otherwise bundled.',
+  },
+  X: {
+    label: 'Statutory exclusion',
+    billing: 'Not a "physician service" under the statute; no fee-schedule payment (e.g. ambulance, clinical lab).',
+  },
 };
 
 export const GLOBAL_DAYS: Record<string, string> = {
-  '000': 'Endoscopic or minor procedure: pre- and post-operative work on the day of the procedure only is included; E/M that day generally not payable.',
+  '000':
+    'Endoscopic or minor procedure: pre- and post-operative work on the day of the procedure only is included; E/M that day generally not payable.',
   '010': 'Minor procedure: the day of the procedure and 10 post-operative days are included; E/M in that period generally not payable.',
   '090': 'Major surgery: 1 pre-operative day and 90 post-operative days are included in the payment.',
   MMM: 'Maternity code: the usual global period does not apply.',
@@ -120,5 +142,6 @@ export const LEVEL2_COVERAGE: Record<string, string> = {
 
 export const CATEGORY_III_NOTE =
   'Category III: a temporary code for emerging technology, tracked for 5 years before it sunsets or moves to Category I. Usually carrier priced with no national RVUs; other payers negotiate or decide coverage.';
-export const PLA_NOTE = 'PLA: a proprietary laboratory analysis code for one laboratory or manufacturer; paid under the clinical laboratory fee schedule, not the PFS.';
+export const PLA_NOTE =
+  'PLA: a proprietary laboratory analysis code for one laboratory or manufacturer; paid under the clinical laboratory fee schedule, not the PFS.';
 export const CATEGORY_II_NOTE = 'Category II: a performance-measure tracking code; reported for quality programs and never paid.';

@@ -1,7 +1,17 @@
 import { bundledDatasetSource } from '../utils/bundled-source';
 import { LensDb } from '../utils/db';
 import { createLensService } from '../utils/lens-service';
-import { checkSender, messaging, validateLookup, validatePinAdd, validatePinRemove, validateSearch } from '../utils/messaging';
+import {
+  checkSender,
+  messaging,
+  validateLocality,
+  validateLookup,
+  validateOpenPopup,
+  validatePinAdd,
+  validatePinRemove,
+  validateSearch,
+} from '../utils/messaging';
+import { popupCodeItem } from '../utils/popup-handoff';
 
 export default defineBackground(() => {
   const service = createLensService(new LensDb(), bundledDatasetSource());
@@ -12,6 +22,34 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // Seed (or re-seed after an update that ships a new release) right away.
     service.whenReady().catch((e: unknown) => console.error('CPT Lens: dataset install failed', e));
+    messaging.onMessage('locality', ({ sender, data }) => {
+      checkSender(sender, own);
+      return service.locality(validateLocality(data).id);
+    });
+    messaging.onMessage('localities', ({ sender }) => {
+      checkSender(sender, own);
+      return service.localities();
+    });
+    messaging.onMessage('openPopup', async ({ sender, data }) => {
+      checkSender(sender, own);
+      await popupCodeItem.setValue(validateOpenPopup(data).code);
+      try {
+        await browser.action.openPopup();
+        return true;
+      } catch {
+        return false; // no focused window, or the browser refuses: the card tells the user to click the button
+      }
+    });
+    browser.commands.onCommand.addListener((command) => {
+      if (command !== 'next-code' && command !== 'previous-code') return;
+      void (async () => {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) return;
+        await messaging
+          .sendMessage('navigateCode', { direction: command === 'next-code' ? 1 : -1 }, { tabId: tab.id, frameId: 0 })
+          .catch(() => false);
+      })();
+    });
   });
   messaging.onMessage('lookup', ({ sender, data }) => {
     checkSender(sender, own);

@@ -17,10 +17,28 @@ const alabama = ds.localities.find((l) => l.id === '10112-00')!;
 describe('the card model', () => {
   it('99213: status, RVUs, national and locality payment, global, MUE, change history, release and AMA notice', () => {
     const card = buildCard({ code: '99213', modifiers: ['25'], entry: entry('99213'), release, locality: alabama, setting: 'nonFacility' });
-    expect(card).toMatchObject({ title: '99213-25', category: 'CPT Category I', section: 'Evaluation and Management', descriptor: 'Office o/p est low 20 min', known: true });
+    expect(card).toMatchObject({
+      title: '99213-25',
+      category: 'CPT Category I',
+      section: 'Evaluation and Management',
+      descriptor: 'Office o/p est low 20 min',
+      known: true,
+    });
     expect(card.status).toEqual({ code: 'A', label: 'Active', billing: 'Paid separately under the physician fee schedule, if covered.' });
-    expect(card.rvus).toMatchObject({ work: 1.3, peNonFacility: 1.46, peFacility: 0.33, mp: 0.09, totalNonFacility: 2.85, totalFacility: 1.72 });
-    expect(card.payment).toEqual({ nationalNonFacility: 95.19, nationalFacility: 57.45, locality: { name: 'ALABAMA (AL)', nonFacility: 87.27, facility: 54.25 }, usedForPayment: true });
+    expect(card.rvus).toMatchObject({
+      work: 1.3,
+      peNonFacility: 1.46,
+      peFacility: 0.33,
+      mp: 0.09,
+      totalNonFacility: 2.85,
+      totalFacility: 1.72,
+    });
+    expect(card.payment).toEqual({
+      nationalNonFacility: 95.19,
+      nationalFacility: 57.45,
+      locality: { name: 'ALABAMA (AL)', nonFacility: 87.27, facility: 54.25 },
+      usedForPayment: true,
+    });
     // facility by hand: (1.30×0.988 + 0.33×0.875 + 0.09×0.566) × 33.4009 = 1.62409 × 33.4009 = 54.246 → $54.25
     expect(card.global!.days).toBe('XXX');
     expect(card.mue).toMatchObject({ units: 2 });

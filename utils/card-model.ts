@@ -20,8 +20,22 @@ export interface CardModel {
   status: { code: string; label: string; billing: string } | null;
   /** Which PPRRVU row the figures come from, when a modifier selects one (26, TC, 53). */
   row: string;
-  rvus: { work: number; peNonFacility: number; peNonFacilityNa: boolean; peFacility: number; peFacilityNa: boolean; mp: number; totalNonFacility: number; totalFacility: number } | null;
-  payment: { nationalNonFacility: number; nationalFacility: number; locality: { name: string; nonFacility: number; facility: number } | null; usedForPayment: boolean } | null;
+  rvus: {
+    work: number;
+    peNonFacility: number;
+    peNonFacilityNa: boolean;
+    peFacility: number;
+    peFacilityNa: boolean;
+    mp: number;
+    totalNonFacility: number;
+    totalFacility: number;
+  } | null;
+  payment: {
+    nationalNonFacility: number;
+    nationalFacility: number;
+    locality: { name: string; nonFacility: number; facility: number } | null;
+    usedForPayment: boolean;
+  } | null;
   global: { days: string; meaning: string } | null;
   caveats: string[];
   mue: { units: number; meaning: string; rationale: string } | null;
@@ -47,6 +61,7 @@ const FIELD_LABELS: Partial<Record<keyof PfsValues, string>> = {
 };
 
 const money = (n: number) => `$${n.toFixed(2)}`;
+const show = (v: string | number) => (typeof v === 'number' ? v.toFixed(2) : v || '(blank)');
 
 /** "PE non-facility 1.35 → 1.46 in RVU26A" lines, newest first, for the fields a coder reads. */
 export function describeChanges(rec: CodeRecord, currentId: string, allReleases: string[]): string[] {
@@ -64,7 +79,7 @@ export function describeChanges(rec: CodeRecord, currentId: string, allReleases:
     let newer: string | number = rec.pfs[field];
     for (const h of [...entries].sort((a, b) => order.indexOf(b.release) - order.indexOf(a.release))) {
       const when = nextAfter(h.release);
-      events.push({ release: when, text: `${label} ${String(h.value) || '(blank)'} → ${String(newer) || '(blank)'} in ${when} (${releaseLabel(when)})` });
+      events.push({ release: when, text: `${label} ${show(h.value)} → ${show(newer)} in ${when} (${releaseLabel(when)})` });
       newer = h.value;
     }
   }
@@ -104,7 +119,9 @@ export function buildCard(input: CardInput): CardModel {
       rvus: null,
       payment: null,
       global: null,
-      caveats: [shape === 'cpt3' ? M.CATEGORY_III_NOTE : shape === 'pla' ? M.PLA_NOTE : shape === 'cpt2' ? M.CATEGORY_II_NOTE : ''].filter(Boolean),
+      caveats: [shape === 'cpt3' ? M.CATEGORY_III_NOTE : shape === 'pla' ? M.PLA_NOTE : shape === 'cpt2' ? M.CATEGORY_II_NOTE : ''].filter(
+        Boolean,
+      ),
       mue: null,
       changes: [],
       release: releaseLine,
@@ -125,7 +142,9 @@ export function buildCard(input: CardInput): CardModel {
     const pctc = M.PC_TC[pfs.pcTc];
     if (pctc && pfs.pcTc !== '9' && pfs.pcTc !== '0') caveats.push(`PC/TC ${pfs.pcTc}: ${pctc}`);
     if (pfs.pcTc === '1' && entry.components.length > 0 && !componentMod) {
-      caveats.push(`Components: ${entry.components.map((c) => `${c.modifier} ${c.pfs ? c.pfs.nonFacilityTotal.toFixed(2) : '?'} RVUs`).join(', ')}.`);
+      caveats.push(
+        `Components: ${entry.components.map((c) => `${c.modifier} ${c.pfs ? c.pfs.nonFacilityTotal.toFixed(2) : '?'} RVUs`).join(', ')}.`,
+      );
     }
     for (const [value, table] of [
       [pfs.multipleProcedure, M.MULTIPLE_PROCEDURE],
@@ -144,7 +163,8 @@ export function buildCard(input: CardInput): CardModel {
     if (pfs.facilityNa === 'NA') caveats.push('NA in the facility setting: rarely or never performed in a facility.');
     if (pfs.notUsedForMedicare === '+') caveats.push('RVUs are shown but not used for Medicare payment.');
   }
-  if (base.level2?.coverageCode && M.LEVEL2_COVERAGE[base.level2.coverageCode]) caveats.push(`Coverage ${base.level2.coverageCode}: ${M.LEVEL2_COVERAGE[base.level2.coverageCode]}`);
+  if (base.level2?.coverageCode && M.LEVEL2_COVERAGE[base.level2.coverageCode])
+    caveats.push(`Coverage ${base.level2.coverageCode}: ${M.LEVEL2_COVERAGE[base.level2.coverageCode]}`);
   if (base.level2?.terminationDate) caveats.push(`Terminated ${base.level2.terminationDate}.`);
 
   const usedForPayment = pfs ? ['A', 'R', 'T'].includes(pfs.status) && pfs.notUsedForMedicare !== '+' : false;
@@ -157,7 +177,8 @@ export function buildCard(input: CardInput): CardModel {
     category: CATEGORY_LABELS[base.category],
     section: [base.section, base.subsection].filter(Boolean).join(' · '),
     known: true,
-    descriptor: isLevel2 && base.longDescriptor ? base.longDescriptor : rowRec.shortDescriptor || base.shortDescriptor || base.longDescriptor,
+    descriptor:
+      isLevel2 && base.longDescriptor ? base.longDescriptor : rowRec.shortDescriptor || base.shortDescriptor || base.longDescriptor,
     descriptorSource: isLevel2 ? 'HCPCS Level II descriptor (CMS, public domain)' : 'CMS short descriptor',
     status: pfs ? { code: pfs.status, label: st?.label ?? pfs.status, billing: st?.billing ?? '' } : null,
     row: componentMod ? `${componentMod} row` : '',
@@ -178,18 +199,31 @@ export function buildCard(input: CardInput): CardModel {
           nationalNonFacility: nationalPayment(pfs, 'nonFacility', cf),
           nationalFacility: nationalPayment(pfs, 'facility', cf),
           locality: input.locality
-            ? { name: `${input.locality.name} (${input.locality.state})`, nonFacility: localityPayment(pfs, input.locality, 'nonFacility', cf), facility: localityPayment(pfs, input.locality, 'facility', cf) }
+            ? {
+                name: `${input.locality.name} (${input.locality.state})`,
+                nonFacility: localityPayment(pfs, input.locality, 'nonFacility', cf),
+                facility: localityPayment(pfs, input.locality, 'facility', cf),
+              }
             : null,
           usedForPayment,
         }
       : null,
     global: pfs ? { days: pfs.globalDays, meaning: M.GLOBAL_DAYS[pfs.globalDays] ?? '' } : null,
     caveats,
-    mue: base.mue ? { units: base.mue.units, meaning: M.MUE_ADJUDICATION[base.mue.adjudicationIndicator] ?? base.mue.adjudicationText, rationale: base.mue.rationale } : null,
+    mue: base.mue
+      ? {
+          units: base.mue.units,
+          meaning: M.MUE_ADJUDICATION[base.mue.adjudicationIndicator] ?? base.mue.adjudicationText,
+          rationale: base.mue.rationale,
+        }
+      : null,
     changes: describeChanges(rowRec, release.id, release.historyIds),
     release: releaseLine,
     // The AMA notice shows on every card (the dataset carries CPT content); D codes add the ADA's.
-    notice: base.code.startsWith('D') && isLevel2 ? `${amaNotice} Dental codes (D codes) are copyright American Dental Association. All Rights Reserved.` : amaNotice,
+    notice:
+      base.code.startsWith('D') && isLevel2
+        ? `${amaNotice} Dental codes (D codes) are copyright American Dental Association. All Rights Reserved.`
+        : amaNotice,
   };
 }
 

@@ -56,6 +56,14 @@ export function createLensService(db: LensDb, source: DatasetSource) {
         return pin;
       });
     },
+    async locality(id: string) {
+      await whenReady();
+      return (await db.localities.get(id)) ?? null;
+    },
+    async localities() {
+      await whenReady();
+      return db.localities.orderBy('state').toArray();
+    },
     async pinRemove(id: number): Promise<boolean> {
       await whenReady();
       const had = (await db.pins.get(id)) !== undefined;

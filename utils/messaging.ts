@@ -1,6 +1,7 @@
 // The one message protocol between the content script / popup and the background worker.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CodeRecord, ReleaseInfo } from '../data/dataset';
+import type { Locality } from '../data/gpci';
 import type { CodeEntry } from './dataset-store';
 import type { Pin } from './db';
 
@@ -31,6 +32,12 @@ export interface ProtocolMap {
   pinsList(): Pin[];
   pinAdd(data: { code: string; modifier?: string; units?: number; note?: string }): Pin;
   pinRemove(data: { id: number }): boolean;
+  locality(data: { id: string }): Locality | null;
+  localities(): Locality[];
+  /** From a card: open the popup on this code. */
+  openPopup(data: { code: string }): boolean;
+  /** Background → content script (keyboard command): move to the next or previous code and open its card. */
+  navigateCode(data: { direction: 1 | -1 }): boolean;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();
@@ -88,6 +95,18 @@ export function validatePinRemove(data: unknown): { id: number } {
   const id = record(data, 'pinRemove').id;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) throw new ProtocolError('pinRemove needs a pin id');
   return { id };
+}
+
+export function validateLocality(data: unknown): { id: string } {
+  const id = record(data, 'locality').id;
+  if (typeof id !== 'string' || !/^\d{5}-\d{2}$/.test(id)) throw new ProtocolError('locality needs an id like 10112-00');
+  return { id };
+}
+
+export function validateOpenPopup(data: unknown): { code: string } {
+  const code = record(data, 'openPopup').code;
+  if (typeof code !== 'string' || !/^[A-Z0-9]{5}(?:-[A-Z0-9]{2}){0,4}$/.test(code)) throw new ProtocolError('openPopup needs a code');
+  return { code };
 }
 
 /** Only this extension's own pages and content scripts may talk to the worker. */

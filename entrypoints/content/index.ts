@@ -1,16 +1,14 @@
-import { markPage } from '../../utils/page-marks';
-import { messaging } from '../../utils/messaging';
+import { startCptLens } from '../../utils/content/app';
 import './highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    markPage(document.body ?? document.documentElement, (codes) => messaging.sendMessage('lookup', { codes }), ctx.signal).catch(
-      (e: unknown) => {
-        if (!ctx.isInvalid) console.warn('CPT Lens could not mark this page:', e);
-      },
-    );
+    startCptLens(ctx.signal).catch((e: unknown) => {
+      if (!ctx.isInvalid) console.warn('CPT Lens could not start on this page:', e);
+    });
   },
 });

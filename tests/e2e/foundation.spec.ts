@@ -1,31 +1,26 @@
 import { expect, READ_HIGHLIGHTS, test } from './fixtures';
+import { readDb, waitForMarks } from './helpers';
 
 test('the worker seeds the whole dataset into IndexedDB on install', async ({ worker }) => {
-  const counts = await worker.evaluate(async () => {
-    const manifest = (await (await fetch('/data/manifest.json')).json()) as { recordCount: number; release: string };
-    // Wait until the seeding transaction has committed the release row.
-    for (let i = 0; i < 200; i++) {
-      const result = await new Promise<{ codes: number; release: string | null }>((resolve, reject) => {
+  const manifest = await worker.evaluate(
+    async () => (await (await fetch('/data/manifest.json')).json()) as { recordCount: number; release: string },
+  );
+  await expect
+    .poll(async () => (await readDb<{ value: { id: string } }>(worker, 'meta', 'release'))?.value.id ?? null, { timeout: 30_000 })
+    .toBe('RVU26C');
+  const count = await worker.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
         const open = indexedDB.open('cpt-lens');
-        open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('meta')) return resolve({ codes: 0, release: null });
-          const tx = db.transaction(['codes', 'meta', 'localities'], 'readonly');
-          const c = tx.objectStore('codes').count();
-          const m = tx.objectStore('meta').get('release');
-          tx.oncomplete = () =>
-            resolve({ codes: c.result, release: (m.result as { value?: { id: string } } | undefined)?.value?.id ?? null });
+          const req = open.result.transaction('codes').objectStore('codes').count();
+          req.onsuccess = () => (open.result.close(), resolve(req.result));
         };
-      });
-      if (result.release) return { ...result, manifest };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return { codes: -1, release: null, manifest };
-  });
-  expect(counts.release).toBe('RVU26C');
-  expect(counts.codes).toBe(counts.manifest.recordCount);
-  expect(counts.codes).toBeGreaterThan(23000);
+      }),
+  );
+  expect(manifest.release).toBe('RVU26C');
+  expect(count).toBe(manifest.recordCount);
+  expect(count).toBeGreaterThan(23000);
 });
 
 test('a lookup from a page round-trips: the demo EHR page is marked with codes the dataset knows', async ({ context, site }) => {
@@ -33,7 +28,7 @@ test('a lookup from a page round-trips: the demo EHR page is marked with codes t
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site}/demo/ehr.html`);
-  await expect.poll(() => page.evaluate(READ_HIGHLIGHTS).then((h) => Object.keys(h).length), { timeout: 20_000 }).toBeGreaterThan(0);
+  await waitForMarks(page, ['99214-25', 'J1100', '0657T']);
   const marks = await page.evaluate(READ_HIGHLIGHTS);
   const cpt1 = marks['cpt-lens-cpt1'] ?? [];
   expect(cpt1).toContain('99214-25');

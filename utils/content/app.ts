@@ -1,0 +1,131 @@
+// CPT Lens in a page (or frame): marks codes, shows cards, follows changes and settings. Torn down by the signal.
+import type { Locality } from '../../data/gpci';
+import highlightCss from '../../entrypoints/content/highlights.css?inline';
+import { messaging, type ReleaseBrief } from '../messaging';
+import { readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
+import { watchFormFields } from './form-fields';
+import { HoverCard, targetOfMark } from './hover-card';
+import { MarkStore } from './mark-store';
+import { Scanner } from './scanner';
+
+export interface CptLensPage {
+  store: MarkStore;
+  scanner: Scanner;
+  card: HoverCard;
+}
+
+export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
+  const site = location.hostname || location.origin;
+  let settings: ContentSettings = await readContentSettings(site);
+  let release: ReleaseBrief | null = null;
+  let locality: Locality | null = null;
+  const loadLocality = async () => {
+    locality = settings.localityId ? await messaging.sendMessage('locality', { id: settings.localityId }) : null;
+  };
+  await loadLocality();
+
+  const store = new MarkStore();
+  const lookup = async (codes: string[]) => {
+    const res = await messaging.sendMessage('lookup', { codes });
+    release = res.release;
+    return res.entries;
+  };
+  const scanner = new Scanner({ store, lookup, settings: () => settings, signal });
+  const entryOf = async (code: string) => {
+    const cached = scanner.entryOf(code);
+    if (cached !== undefined) return cached;
+    return (await lookup([code]))[code] ?? null;
+  };
+  const card = new HoverCard({
+    store,
+    shadowRoots: () => scanner.shadowRoots,
+    entryOf,
+    context: () => ({ release, locality, setting: settings.placeOfService }),
+    signal,
+    actions: {
+      pin: async (t) => {
+        await messaging.sendMessage('pinAdd', { code: t.code, modifier: t.modifiers[0] ?? '' });
+        return `Pinned ${t.token} to the quick-list`;
+      },
+      copy: async (t) => {
+        await navigator.clipboard.writeText(t.token);
+        return `Copied ${t.token}`;
+      },
+      openPopup: async (t) =>
+        (await messaging.sendMessage('openPopup', { code: t.token }))
+          ? 'Opened in the popup'
+          : 'Click the CPT Lens toolbar button to see it in the popup',
+      notACode: async (t) => suppressToken(site, t.token),
+    },
+  });
+  watchFormFields(card, async (code) => (await entryOf(code)) !== null || /^\d{4}[FTU]$/.test(code), signal);
+
+  // Marks inside open shadow roots need the ::highlight() rules in that tree's own styles (not a DOM change).
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(highlightCss);
+  const styled = new WeakSet<ShadowRoot>();
+  const styleShadowRoots = () => {
+    for (const root of scanner.shadowRoots) {
+      if (styled.has(root)) continue;
+      styled.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+  };
+
+  let active = false;
+  const root = () => document.body ?? document.documentElement;
+  const activate = async () => {
+    active = true;
+    await scanner.scan(root());
+    styleShadowRoots();
+    scanner.observe(document.documentElement);
+  };
+  const deactivate = () => {
+    active = false;
+    scanner.disconnect();
+    store.clear();
+    card.close();
+  };
+  if (settings.enabled && !settings.paused) await activate();
+
+  // Settings apply at once in every open tab.
+  const unwatch = watchContentSettings(() => {
+    void (async () => {
+      const before = settings;
+      settings = await readContentSettings(site);
+      if (settings.localityId !== before.localityId) await loadLocality();
+      const shouldRun = settings.enabled && !settings.paused;
+      if (!shouldRun && active) deactivate();
+      else if (shouldRun && !active) await activate();
+      else if (shouldRun && (settings.strictness !== before.strictness || settings.suppressed.join() !== before.suppressed.join())) {
+        store.clear();
+        await scanner.scan(root());
+      }
+    })();
+  });
+
+  // The keyboard command (via the worker): next / previous code, card opened and focused.
+  let cursor = -1;
+  if (window === window.top) {
+    messaging.onMessage('navigateCode', ({ data }) => {
+      const marks = store.all();
+      if (marks.length === 0) return false;
+      cursor = (cursor + data.direction + marks.length) % marks.length;
+      const mark = marks[cursor]!;
+      mark.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      void card.open(targetOfMark(mark), { focus: true });
+      return true;
+    });
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      unwatch();
+      deactivate();
+      store.dispose();
+    },
+    { once: true },
+  );
+  return { store, scanner, card };
+}

@@ -1,0 +1,119 @@
+// The page's marks: ranges kept per text node and mirrored into CSS Custom Highlights (the DOM is never touched).
+import type { CodeCategory } from '../../data/categories';
+import type { CodeMatch } from '../detect';
+
+export const HIGHLIGHT_PREFIX = 'cpt-lens-';
+export type MarkKind = CodeCategory | 'unknown';
+const KINDS: MarkKind[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2', 'unknown'];
+
+export interface PageMark {
+  node: Text;
+  range: Range;
+  match: CodeMatch;
+  kind: MarkKind;
+  /** Code with modifiers as shown, e.g. "99213-25": the token "Not a code here" suppresses. */
+  token: string;
+}
+
+export class MarkStore {
+  private readonly byNode = new Map<Text, PageMark[]>();
+  private readonly highlights = new Map<MarkKind, Highlight>();
+  private readonly onChange: () => void;
+
+  constructor(onChange: () => void = () => {}) {
+    this.onChange = onChange;
+    for (const k of KINDS) {
+      const h = new Highlight();
+      this.highlights.set(k, h);
+      CSS.highlights.set(HIGHLIGHT_PREFIX + k, h);
+    }
+  }
+
+  setNode(node: Text, marks: PageMark[]): void {
+    this.dropNode(node);
+    if (marks.length === 0) return;
+    this.byNode.set(node, marks);
+    for (const m of marks) this.highlights.get(m.kind)!.add(m.range);
+  }
+
+  dropNode(node: Text): void {
+    const old = this.byNode.get(node);
+    if (!old) return;
+    for (const m of old) this.highlights.get(m.kind)!.delete(m.range);
+    this.byNode.delete(node);
+  }
+
+  /** Drops marks in text nodes under root (or no longer in the document). */
+  dropWithin(root: Node): void {
+    for (const node of [...this.byNode.keys()]) if (!node.isConnected || root.contains(node)) this.dropNode(node);
+  }
+
+  dropDisconnected(): void {
+    for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.dropNode(node);
+  }
+
+  clear(): void {
+    for (const node of [...this.byNode.keys()]) this.dropNode(node);
+  }
+
+  changed(): void {
+    this.onChange();
+  }
+
+  marksOf(node: Node): PageMark[] {
+    return this.byNode.get(node as Text) ?? [];
+  }
+
+  /** Every mark in document order. */
+  all(): PageMark[] {
+    const marks = [...this.byNode.values()].flat();
+    return marks.sort((a, b) => {
+      if (a.node === b.node) return a.match.start - b.match.start;
+      return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byNode.values()) n += list.length;
+    return n;
+  }
+
+  dispose(): void {
+    this.clear();
+    for (const k of KINDS) CSS.highlights.delete(HIGHLIGHT_PREFIX + k);
+  }
+}
+
+/** The caret (text node + offset) under a point, with the standard API first. */
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots?: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function pointIn(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  return false;
+}
+
+/** The mark under the pointer, found by hit-testing our own map of ranges. */
+export function markAtPoint(store: MarkStore, x: number, y: number, shadowRoots: ShadowRoot[]): PageMark | null {
+  const caret = caretAt(x, y, shadowRoots);
+  if (!caret) return null;
+  for (const m of store.marksOf(caret.node)) {
+    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && pointIn(m.range, x, y)) return m;
+  }
+  return null;
+}

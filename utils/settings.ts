@@ -1,0 +1,56 @@
+// User settings live in extension storage: every open tab hears a change at once (storage.onChanged),
+// and a re-seed of the dataset can never touch them.
+import { storage } from 'wxt/utils/storage';
+import type { Setting } from '../data/pricing';
+import type { Strictness } from './detect';
+
+export const enabledItem = storage.defineItem<boolean>('local:enabled', { fallback: true });
+export const pausedSitesItem = storage.defineItem<string[]>('local:pausedSites', { fallback: [] });
+export const strictnessItem = storage.defineItem<Strictness>('local:strictness', { fallback: 'balanced' });
+/** "Not a code here": per site, the tokens (code with modifiers as shown) not to mark. */
+export const suppressedItem = storage.defineItem<Record<string, string[]>>('local:suppressed', { fallback: {} });
+export const localityItem = storage.defineItem<string | null>('local:localityId', { fallback: null });
+export const placeOfServiceItem = storage.defineItem<Setting>('local:placeOfService', { fallback: 'nonFacility' });
+
+export interface ContentSettings {
+  enabled: boolean;
+  paused: boolean;
+  strictness: Strictness;
+  suppressed: string[];
+  localityId: string | null;
+  placeOfService: Setting;
+}
+
+export async function readContentSettings(site: string): Promise<ContentSettings> {
+  const [enabled, paused, strictness, suppressed, localityId, placeOfService] = await Promise.all([
+    enabledItem.getValue(),
+    pausedSitesItem.getValue(),
+    strictnessItem.getValue(),
+    suppressedItem.getValue(),
+    localityItem.getValue(),
+    placeOfServiceItem.getValue(),
+  ]);
+  return { enabled, paused: paused.includes(site), strictness, suppressed: suppressed[site] ?? [], localityId, placeOfService };
+}
+
+/** Calls back whenever any content-relevant setting changes. Returns the unwatch function. */
+export function watchContentSettings(onChange: () => void): () => void {
+  const unwatch = [enabledItem, pausedSitesItem, strictnessItem, suppressedItem, localityItem, placeOfServiceItem].map((item) =>
+    item.watch(() => onChange()),
+  );
+  return () => unwatch.forEach((u) => u());
+}
+
+export async function suppressToken(site: string, token: string): Promise<void> {
+  const all = await suppressedItem.getValue();
+  const list = all[site] ?? [];
+  if (!list.includes(token)) await suppressedItem.setValue({ ...all, [site]: [...list, token] });
+}
+
+export async function unsuppressToken(site: string, token: string): Promise<void> {
+  const all = await suppressedItem.getValue();
+  const list = (all[site] ?? []).filter((t) => t !== token);
+  const next = { ...all, [site]: list };
+  if (list.length === 0) delete next[site];
+  await suppressedItem.setValue(next);
+}
