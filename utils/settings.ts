@@ -54,3 +54,6 @@ export async function unsuppressToken(site: string, token: string): Promise<void
   if (list.length === 0) delete next[site];
   await suppressedItem.setValue(next);
 }
+
+/** The benchmark turns this on to have content scripts record their slices as User Timing measures. */
+export const benchTimingItem = storage.defineItem<boolean>('local:benchTiming', { fallback: false });

@@ -2,11 +2,11 @@
 import type { Locality } from '../../data/gpci';
 import highlightCss from '../../entrypoints/content/highlights.css?inline';
 import { messaging, type ReleaseBrief } from '../messaging';
-import { readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
+import { benchTimingItem, readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
 import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
 import { MarkStore } from './mark-store';
-import { Scanner } from './scanner';
+import { Scanner, timing } from './scanner';
 
 export interface CptLensPage {
   store: MarkStore;
@@ -17,6 +17,7 @@ export interface CptLensPage {
 export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   const site = location.hostname || location.origin;
   let settings: ContentSettings = await readContentSettings(site);
+  timing.enabled = await benchTimingItem.getValue();
   let release: ReleaseBrief | null = null;
   let locality: Locality | null = null;
   const loadLocality = async () => {
@@ -108,7 +109,8 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   let cursor = -1;
   if (window === window.top) {
     messaging.onMessage('navigateCode', ({ data }) => {
-      const marks = store.all();
+      // Only codes a person can see: hidden text has no boxes.
+      const marks = store.all().filter((m) => m.range.getClientRects().length > 0);
       if (marks.length === 0) return false;
       cursor = (cursor + data.direction + marks.length) % marks.length;
       const mark = marks[cursor]!;

@@ -29,18 +29,54 @@ export class MarkStore {
     }
   }
 
+  // Adding ranges to a registered Highlight one at a time makes the browser re-render every highlight on
+  // each change; a scan's changes are therefore gathered and applied to the registry once, at its end.
+  private depth = 0;
+  private readonly added = new Set<PageMark>();
+  private readonly removed = new Set<PageMark>();
+
+  beginBatch(): void {
+    this.depth++;
+  }
+
+  endBatch(): void {
+    if (--this.depth > 0) return;
+    const touched = new Set<MarkKind>();
+    for (const m of this.removed) touched.add(m.kind);
+    for (const m of this.added) touched.add(m.kind);
+    for (const kind of touched) {
+      // Rebuilding a changed Highlight in one step is cheaper than thousands of add/delete calls.
+      const next = new Highlight();
+      for (const list of this.byNode.values()) for (const m of list) if (m.kind === kind) next.add(m.range);
+      this.highlights.set(kind, next);
+      CSS.highlights.set(HIGHLIGHT_PREFIX + kind, next);
+    }
+    this.added.clear();
+    this.removed.clear();
+  }
+
   setNode(node: Text, marks: PageMark[]): void {
     this.dropNode(node);
     if (marks.length === 0) return;
     this.byNode.set(node, marks);
-    for (const m of marks) this.highlights.get(m.kind)!.add(m.range);
+    for (const m of marks) this.apply(m, true);
   }
 
   dropNode(node: Text): void {
     const old = this.byNode.get(node);
     if (!old) return;
-    for (const m of old) this.highlights.get(m.kind)!.delete(m.range);
     this.byNode.delete(node);
+    for (const m of old) this.apply(m, false);
+  }
+
+  private apply(m: PageMark, add: boolean): void {
+    if (this.depth > 0) {
+      if (add) this.added.add(m);
+      else if (!this.added.delete(m)) this.removed.add(m);
+      return;
+    }
+    if (add) this.highlights.get(m.kind)!.add(m.range);
+    else this.highlights.get(m.kind)!.delete(m.range);
   }
 
   /** Drops marks in text nodes under root (or no longer in the document). */

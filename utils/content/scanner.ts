@@ -20,6 +20,13 @@ const SKIP_TAGS = new Set([
 const SLICE_MS = 8;
 const COARSE_THRESHOLD = 1000;
 
+/** Set by the benchmark: records each slice as a User Timing measure "cpt-lens:…" the page can read. */
+export const timing = { enabled: false };
+
+function measure(name: string, start: number): void {
+  if (timing.enabled) performance.measure(`cpt-lens:${name}`, { start, end: performance.now() });
+}
+
 export interface ScannerOptions {
   store: MarkStore;
   lookup: (codes: string[]) => Promise<Record<string, CodeEntry | null>>;
@@ -52,6 +59,7 @@ export class Scanner {
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly o: ScannerOptions;
   private readonly cache = new Map<string, CodeEntry | null>();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private readonly observers: MutationObserver[] = [];
   private pending = new Set<Node>();
   private pendingCount = 0;
@@ -68,18 +76,12 @@ export class Scanner {
 
   private skipElement(el: Element): boolean {
     if (SKIP_TAGS.has(el.tagName)) return true;
-    if ((el as HTMLElement).isContentEditable) return true;
+    // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
+    // The walk meets ancestors before descendants, so an editable subtree is skipped whole.
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return true;
     if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
     return false;
-  }
-
-  private hiddenByCss(el: Element | null, cache: Map<Element, boolean>): boolean {
-    if (!el) return false;
-    const hit = cache.get(el);
-    if (hit !== undefined) return hit;
-    const hidden = typeof el.checkVisibility === 'function' ? !el.checkVisibility({ visibilityProperty: true }) : false;
-    cache.set(el, hidden);
-    return hidden;
   }
 
   private ancestorsSkipped(node: Node): boolean {
@@ -102,17 +104,35 @@ export class Scanner {
       store.dropWithin(root);
       return;
     }
+    store.beginBatch();
+    try {
+      await this.walk(root);
+    } finally {
+      const t = performance.now();
+      store.endBatch();
+      measure('highlight', t);
+    }
+  }
+
+  private async walk(root: Node): Promise<void> {
+    const { store, signal } = this.o;
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     const found: { node: Text; matches: CodeMatch[] }[] = [];
     const visited: Text[] = [];
     const headerCache = new Map<Element, string>();
-    const hiddenCache = new Map<Element, boolean>();
     let sliceStart = performance.now();
-    const flushSlice = async () => {
+    // Each slice's lookup goes out while the walk goes on; marks are set as the answers come back, in order.
+    let marking: Promise<void> = Promise.resolve();
+    const flushSlice = () => {
       const batch = found.splice(0);
       const seen = visited.splice(0);
-      await this.markBatch(batch, seen, hiddenCache);
+      const answered = this.resolveCodes(batch);
+      marking = Promise.all([marking, answered]).then(() => {
+        const t = performance.now();
+        this.markBatch(batch, seen);
+        measure('mark', t);
+      });
     };
     let node: Node | null = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode();
     while (node) {
@@ -139,34 +159,47 @@ export class Scanner {
       if (root.nodeType === Node.TEXT_NODE) break;
       node = walker.nextNode();
       if (performance.now() - sliceStart > SLICE_MS) {
-        const flushing = flushSlice();
+        flushSlice();
+        measure('walk', sliceStart);
         await (this.o.yieldSlice ?? defaultYield)();
-        await flushing;
         if (signal.aborted) return;
         sliceStart = performance.now();
       }
     }
-    await flushSlice();
+    flushSlice();
+    measure('walk', sliceStart);
+    await marking;
     store.dropDisconnected();
     store.changed();
   }
 
-  private async markBatch(
-    batch: { node: Text; matches: CodeMatch[] }[],
-    visited: Text[],
-    hiddenCache: Map<Element, boolean>,
-  ): Promise<void> {
-    const { store } = this.o;
-    const unknown = [...new Set(batch.flatMap((b) => b.matches.map((m) => m.code)))].filter((c) => !this.cache.has(c));
+  /** One lookup per slice, for the codes this frame has not asked about yet (the per-frame cache). */
+  private resolveCodes(batch: { node: Text; matches: CodeMatch[] }[]): Promise<void> {
+    const codes = [...new Set(batch.flatMap((b) => b.matches.map((m) => m.code)))];
+    const unknown = codes.filter((c) => !this.cache.has(c) && !this.inFlight.has(c));
     for (let i = 0; i < unknown.length; i += 1000) {
       const chunk = unknown.slice(i, i + 1000);
-      const entries = await this.o.lookup(chunk);
-      for (const c of chunk) this.cache.set(c, entries[c] ?? null);
+      const done = this.o.lookup(chunk).then(
+        (entries) => {
+          for (const c of chunk) this.cache.set(c, entries[c] ?? null);
+        },
+        () => undefined, // a failed lookup leaves these unmarked; the next scan asks again
+      );
+      void done.finally(() => chunk.forEach((c) => this.inFlight.delete(c)));
+      for (const c of chunk) this.inFlight.set(c, done);
     }
+    return Promise.all(codes.map((c) => this.inFlight.get(c)).filter(Boolean)).then(() => undefined);
+  }
+
+  // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
+  // whether it is visible would force a style recalculation of the whole page on every slice.
+  private markBatch(batch: { node: Text; matches: CodeMatch[] }[], visited: Text[]): void {
+    const { store } = this.o;
     const { strictness, suppressed } = this.o.settings();
-    for (const t of visited) if (!batch.some((b) => b.node === t)) store.dropNode(t);
+    const withMatches = new Set(batch.map((b) => b.node));
+    for (const t of visited) if (!withMatches.has(t)) store.dropNode(t);
     for (const { node, matches } of batch) {
-      if (!node.isConnected || this.hiddenByCss(node.parentElement, hiddenCache)) {
+      if (!node.isConnected) {
         store.dropNode(node);
         continue;
       }
@@ -244,4 +277,15 @@ function nextOutside(walker: TreeWalker): Node | null {
   }
 }
 
-const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// scheduler.yield() where the browser has it; otherwise a message-channel hop, which (unlike setTimeout)
+// is not clamped to 4 ms when nested.
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+const defaultYield = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+};
