@@ -32,4 +32,10 @@ describe('the message protocol refuses forged or malformed messages', () => {
     expect(validatePinAdd({ code: '99213' })).toEqual({ code: '99213', modifier: '', units: 1, note: '' });
     expect(() => validatePinRemove({ id: '1' })).toThrow(/pin id/);
   });
+  it('checks locality ids and popup codes', () => {
+    expect(validateLocality({ id: '10112-00' })).toEqual({ id: '10112-00' });
+    expect(() => validateLocality({ id: "'; drop" })).toThrow(/locality needs an id/);
+    expect(validateOpenPopup({ code: '27447-RT-59' })).toEqual({ code: '27447-RT-59' });
+    expect(() => validateOpenPopup({ code: '<script>' })).toThrow(/openPopup needs a code/);
+  });
 });
