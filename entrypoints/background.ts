@@ -5,6 +5,7 @@ import {
   checkSender,
   messaging,
   validateLocality,
+  validateCode,
   validateLookup,
   validateOpenPopup,
   validatePinAdd,
@@ -57,8 +58,16 @@ export default defineBackground(() => {
   });
   messaging.onMessage('search', ({ sender, data }) => {
     checkSender(sender, own);
-    const { query, limit } = validateSearch(data);
-    return service.search(query, limit);
+    const { query, limit, category } = validateSearch(data);
+    return service.search(query, limit, category);
+  });
+  messaging.onMessage('recentList', ({ sender }) => {
+    checkSender(sender, own);
+    return service.recentList();
+  });
+  messaging.onMessage('recentAdd', ({ sender, data }) => {
+    checkSender(sender, own);
+    return service.recentAdd(validateCode(data, 'recentAdd').code);
   });
   messaging.onMessage('status', ({ sender }) => {
     checkSender(sender, own);

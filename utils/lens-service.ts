@@ -1,6 +1,8 @@
 import { ensureDataset, lookupCodes, type DatasetSource } from './dataset-store';
 import type { InstalledRelease, LensDb, Pin } from './db';
-import { searchCodes } from './code-search';
+import { searchDocsOf } from './search-docs';
+import { SearchIndex } from './search-index';
+import type { CodeCategory } from '../data/categories';
 import type { DatasetStatus, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
 
 function brief(r: InstalledRelease): ReleaseBrief {
@@ -29,15 +31,36 @@ export function createLensService(db: LensDb, source: DatasetSource) {
     return ready;
   };
 
+  // The search index lives as long as the worker; it is rebuilt on wake and when the release changes.
+  let index: { release: string; index: Promise<SearchIndex> } | null = null;
+  const searchIndex = async (): Promise<SearchIndex> => {
+    const release = await whenReady();
+    if (!index || index.release !== release.sha256) {
+      index = { release: release.sha256, index: db.codes.toArray().then((all) => new SearchIndex(searchDocsOf(all))) };
+    }
+    return index.index;
+  };
+
   return {
     whenReady,
     async lookup(codes: string[]): Promise<LookupResponse> {
       const release = await whenReady();
       return { release: brief(release), entries: await lookupCodes(db, codes) };
     },
-    async search(query: string, limit: number): Promise<SearchHit[]> {
+    async search(query: string, limit: number, category: CodeCategory | null = null): Promise<SearchHit[]> {
+      const hits = (await searchIndex()).search(query, { limit, category });
+      const records = await db.codes.bulkGet(hits.map((h) => [h.doc.code, ''] as [string, string]));
+      return hits.flatMap((h, i) => (records[i] ? [{ record: records[i]!, match: h.match }] : []));
+    },
+    async recentList(): Promise<string[]> {
       await whenReady();
-      return searchCodes(db, query, limit);
+      return (await db.recent.orderBy('at').reverse().limit(12).toArray()).map((r) => r.code);
+    },
+    async recentAdd(code: string): Promise<void> {
+      await whenReady();
+      await db.recent.put({ code, at: Date.now() });
+      const stale = await db.recent.orderBy('at').reverse().offset(50).primaryKeys();
+      await db.recent.bulkDelete(stale);
     },
     async status(): Promise<DatasetStatus> {
       const release = await whenReady();

@@ -26,7 +26,8 @@ describe('the message protocol refuses forged or malformed messages', () => {
   it('bounds search and pins', () => {
     expect(() => validateSearch({ query: 'x'.repeat(201) })).toThrow(/200/);
     expect(() => validateSearch({ query: 'knee', limit: 10_000 })).toThrow(/limit/);
-    expect(validateSearch({ query: 'knee' })).toEqual({ query: 'knee', limit: 50 });
+    expect(validateSearch({ query: 'knee' })).toEqual({ query: 'knee', limit: 50, category: null });
+    expect(() => validateSearch({ query: 'knee', category: 'icd10' })).toThrow(/category/);
     expect(() => validatePinAdd({ code: '99213', units: 0 })).toThrow(/units/);
     expect(() => validatePinAdd({ code: '99213', modifier: '-25' })).toThrow(/modifier/);
     expect(validatePinAdd({ code: '99213' })).toEqual({ code: '99213', modifier: '', units: 1, note: '' });

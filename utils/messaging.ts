@@ -2,6 +2,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CodeRecord, ReleaseInfo } from '../data/dataset';
 import type { Locality } from '../data/gpci';
+import type { CodeCategory } from '../data/categories';
 import type { CodeEntry } from './dataset-store';
 import type { Pin } from './db';
 
@@ -27,7 +28,9 @@ export interface DatasetStatus {
 
 export interface ProtocolMap {
   lookup(data: { codes: string[] }): LookupResponse;
-  search(data: { query: string; limit?: number }): SearchHit[];
+  search(data: { query: string; limit?: number; category?: CodeCategory | null }): SearchHit[];
+  recentList(): string[];
+  recentAdd(data: { code: string }): void;
   status(): DatasetStatus;
   pinsList(): Pin[];
   pinAdd(data: { code: string; modifier?: string; units?: number; note?: string }): Pin;
@@ -68,13 +71,24 @@ export function validateLookup(data: unknown): { codes: string[] } {
   return { codes: codes as string[] };
 }
 
-export function validateSearch(data: unknown): { query: string; limit: number } {
+const CATEGORIES = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'];
+
+export function validateSearch(data: unknown): { query: string; limit: number; category: CodeCategory | null } {
   const d = record(data, 'search');
   if (typeof d.query !== 'string' || d.query.length > 200) throw new ProtocolError('search needs a query of at most 200 characters');
   const limit = d.limit === undefined ? 50 : d.limit;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new ProtocolError('search limit must be 1-500');
-  return { query: d.query, limit };
+  const category = d.category ?? null;
+  if (category !== null && !CATEGORIES.includes(category as string))
+    throw new ProtocolError('search category must be cpt1, cpt2, cpt3, pla or level2');
+  return { query: d.query, limit, category: category as CodeCategory | null };
+}
+
+export function validateCode(data: unknown, what: string): { code: string } {
+  const code = record(data, what).code;
+  if (typeof code !== 'string' || !CODE_RE.test(code)) throw new ProtocolError(`${what} needs a five-character code`);
+  return { code };
 }
 
 export function validatePinAdd(data: unknown): { code: string; modifier: string; units: number; note: string } {
