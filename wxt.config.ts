@@ -7,9 +7,10 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'CPT Lens',
-    description: 'Finds CPT and HCPCS codes on any page and explains them: descriptor, RVUs, payment, indicators, MUE.',
-    permissions: ['storage'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: 'CPT Lens' },
     commands: {
       'next-code': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Jump to the next code on the page and open its card' },

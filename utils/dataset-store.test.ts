@@ -52,6 +52,8 @@ describe('installing datasets', () => {
     expect(status.release.id).toBe('RVU26D');
     expect((await updated.lookup(['99213'])).entries['99213']!.base.pfs!.workRvu).toBe(1.5);
     expect(await updated.pinsList()).toMatchObject([{ code: '99213', modifier: '25', units: 2, note: 'follow-up' }]);
+    // The pin was re-resolved against the new release and marked with what changed.
+    expect((await updated.pinsList())[0]!.changed).toEqual(['RVU26D: work RVU 1.3 → 1.5']);
     expect(await db.settings.get('localityId')).toEqual({ key: 'localityId', value: '10112-00' });
   });
 
@@ -113,6 +115,22 @@ describe('installing datasets', () => {
     await expect(service.status()).rejects.toThrow('offline');
     fail = false;
     expect((await service.status()).release.id).toBe('RVU26C');
+  });
+});
+
+describe('quick-list operations', () => {
+  it('updates, reorders, clears and restores pins', async () => {
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const a = await service.pinAdd({ code: '99213', modifier: '', units: 1, note: '' });
+    const b = await service.pinAdd({ code: 'J1100', modifier: '', units: 1, note: '' });
+    expect(await service.pinUpdate(b.id!, { units: 4, note: 'left arm' })).toMatchObject({ units: 4, note: 'left arm' });
+    expect((await service.pinsReorder([b.id!, a.id!])).map((p) => p.code)).toEqual(['J1100', '99213']);
+    const removed = await service.pinsClear();
+    expect(await service.pinsList()).toEqual([]);
+    expect((await service.pinsRestore(removed)).map((p) => [p.code, p.units])).toEqual([
+      ['J1100', 4],
+      ['99213', 1],
+    ]);
   });
 });
 

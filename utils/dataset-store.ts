@@ -1,6 +1,6 @@
 import type { CodeRecord, Dataset } from '../data/dataset';
 import { decodeDataset } from '../data/encoding';
-import type { InstalledRelease, LensDb } from './db';
+import type { InstalledRelease, LensDb, PinSnapshot } from './db';
 
 export interface BundleManifest {
   release: string;
@@ -67,7 +67,48 @@ export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<
   const ds = decodeDataset(bytes);
   if (ds.release.id !== manifest.release)
     throw new DatasetIntegrityError(`the bundle holds ${ds.release.id} where the manifest says ${manifest.release}`);
-  return installDataset(db, ds, digest);
+  const installed = await installDataset(db, ds, digest);
+  await reresolvePins(db, installed.id);
+  return installed;
+}
+
+export function snapshotOf(rec: CodeRecord | undefined, release: string): PinSnapshot | undefined {
+  if (!rec) return undefined;
+  return {
+    release,
+    status: rec.pfs?.status ?? '',
+    workRvu: rec.pfs?.workRvu ?? 0,
+    nonFacilityTotal: rec.pfs?.nonFacilityTotal ?? 0,
+    facilityTotal: rec.pfs?.facilityTotal ?? 0,
+    descriptor: rec.shortDescriptor || rec.longDescriptor,
+  };
+}
+
+export async function pinRecord(db: LensDb, code: string, modifier: string): Promise<CodeRecord | undefined> {
+  return (await db.codes.get([code, modifier])) ?? (await db.codes.get([code, '']));
+}
+
+/** After a new release: each pin is looked up again and marked where its figures changed. Pins are never dropped. */
+export async function reresolvePins(db: LensDb, release: string): Promise<void> {
+  await db.transaction('rw', db.pins, db.codes, async () => {
+    for (const pin of await db.pins.toArray()) {
+      const now = snapshotOf(await pinRecord(db, pin.code, pin.modifier), release);
+      const was = pin.snapshot;
+      const changed: string[] = [];
+      if (!now) changed.push(`${release}: ${pin.code} is no longer in the release`);
+      else if (was && was.release !== release) {
+        const fields: [keyof PinSnapshot, string][] = [
+          ['status', 'status'],
+          ['workRvu', 'work RVU'],
+          ['nonFacilityTotal', 'total RVU non-facility'],
+          ['facilityTotal', 'total RVU facility'],
+          ['descriptor', 'descriptor'],
+        ];
+        for (const [f, label] of fields) if (was[f] !== now[f]) changed.push(`${release}: ${label} ${String(was[f])} → ${String(now[f])}`);
+      }
+      await db.pins.update(pin.id!, { snapshot: now ?? was, ...(changed.length > 0 ? { changed } : {}) });
+    }
+  });
 }
 
 /** A code as the card needs it: the base row and its PFS component rows (26, TC, 53). */

@@ -12,6 +12,19 @@ export interface Pin {
   /** Position in the quick-list. */
   order: number;
   addedAt: number;
+  /** The figures when pinned (or last re-resolved), to tell the user what a new release changed. */
+  snapshot?: PinSnapshot;
+  /** Set when a dataset update changed this pin's figures: "RVU26C: work RVU 1.30 → 1.50". */
+  changed?: string[];
+}
+
+export interface PinSnapshot {
+  release: string;
+  status: string;
+  workRvu: number;
+  nonFacilityTotal: number;
+  facilityTotal: number;
+  descriptor: string;
 }
 
 export interface RecentLookup {

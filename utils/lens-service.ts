@@ -1,4 +1,4 @@
-import { ensureDataset, lookupCodes, type DatasetSource } from './dataset-store';
+import { ensureDataset, lookupCodes, pinRecord, snapshotOf, type DatasetSource } from './dataset-store';
 import type { InstalledRelease, LensDb, Pin } from './db';
 import { searchDocsOf } from './search-docs';
 import { SearchIndex } from './search-index';
@@ -48,6 +48,7 @@ export function createLensService(db: LensDb, source: DatasetSource) {
       return { release: brief(release), entries: await lookupCodes(db, codes) };
     },
     async search(query: string, limit: number, category: CodeCategory | null = null): Promise<SearchHit[]> {
+      // An empty query only warms the index (the popup sends one as it opens).
       const hits = (await searchIndex()).search(query, { limit, category });
       const records = await db.codes.bulkGet(hits.map((h) => [h.doc.code, ''] as [string, string]));
       return hits.flatMap((h, i) => (records[i] ? [{ record: records[i]!, match: h.match }] : []));
@@ -72,12 +73,42 @@ export function createLensService(db: LensDb, source: DatasetSource) {
     },
     async pinAdd(p: { code: string; modifier: string; units: number; note: string }): Promise<Pin> {
       await whenReady();
-      return db.transaction('rw', db.pins, async () => {
+      return db.transaction('rw', db.pins, db.codes, db.meta, async () => {
         const last = await db.pins.orderBy('order').last();
-        const pin: Pin = { ...p, order: (last?.order ?? 0) + 1, addedAt: Date.now() };
+        const release = await whenReady();
+        const snapshot = snapshotOf(await pinRecord(db, p.code, p.modifier), release.id);
+        const pin: Pin = { ...p, order: (last?.order ?? 0) + 1, addedAt: Date.now(), ...(snapshot ? { snapshot } : {}) };
         pin.id = await db.pins.add(pin);
         return pin;
       });
+    },
+    async pinUpdate(id: number, changes: { units?: number; note?: string; modifier?: string }): Promise<Pin | null> {
+      await whenReady();
+      const clean = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      // Editing a pin acknowledges a release change.
+      await db.pins.update(id, { ...clean, changed: undefined });
+      return (await db.pins.get(id)) ?? null;
+    },
+    async pinsReorder(ids: number[]): Promise<Pin[]> {
+      await whenReady();
+      await db.transaction('rw', db.pins, async () => {
+        for (const [i, id] of ids.entries()) await db.pins.update(id, { order: i + 1 });
+      });
+      return db.pins.orderBy('order').toArray();
+    },
+    /** Removes every pin and hands them back, so the popup can undo. */
+    async pinsClear(): Promise<Pin[]> {
+      await whenReady();
+      return db.transaction('rw', db.pins, async () => {
+        const all = await db.pins.orderBy('order').toArray();
+        await db.pins.clear();
+        return all;
+      });
+    },
+    async pinsRestore(pins: Pin[]): Promise<Pin[]> {
+      await whenReady();
+      await db.pins.bulkPut(pins);
+      return db.pins.orderBy('order').toArray();
     },
     async locality(id: string) {
       await whenReady();

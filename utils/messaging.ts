@@ -35,6 +35,16 @@ export interface ProtocolMap {
   pinsList(): Pin[];
   pinAdd(data: { code: string; modifier?: string; units?: number; note?: string }): Pin;
   pinRemove(data: { id: number }): boolean;
+  pinUpdate(data: { id: number; units?: number; note?: string; modifier?: string }): Pin | null;
+  pinsReorder(data: { ids: number[] }): Pin[];
+  pinsClear(): Pin[];
+  pinsRestore(data: { pins: Pin[] }): Pin[];
+  /** Content script → worker after each scan: the count for this tab's badge. */
+  pageCount(data: { count: number }): void;
+  /** Popup → content script: the codes on the page, in page order, with a few words of context. */
+  pageCodes(): { token: string; code: string; modifiers: string[]; context: string }[];
+  /** Popup → content script: scroll to the n-th code and open its card. */
+  revealCode(data: { index: number }): boolean;
   locality(data: { id: string }): Locality | null;
   localities(): Locality[];
   /** From a card: open the popup on this code. */
@@ -103,6 +113,54 @@ export function validatePinAdd(data: unknown): { code: string; modifier: string;
   const note = d.note ?? '';
   if (typeof note !== 'string' || note.length > 500) throw new ProtocolError('pinAdd note must be text of at most 500 characters');
   return { code: d.code, modifier, units, note };
+}
+
+export function validatePinUpdate(data: unknown): { id: number; units?: number; note?: string; modifier?: string } {
+  const d = record(data, 'pinUpdate');
+  const { id } = validatePinRemove({ id: d.id });
+  const out: { id: number; units?: number; note?: string; modifier?: string } = { id };
+  if (d.units !== undefined) {
+    if (typeof d.units !== 'number' || !Number.isInteger(d.units) || d.units < 1 || d.units > 9999)
+      throw new ProtocolError('pinUpdate units must be 1-9999');
+    out.units = d.units;
+  }
+  if (d.note !== undefined) {
+    if (typeof d.note !== 'string' || d.note.length > 500) throw new ProtocolError('pinUpdate note must be text of at most 500 characters');
+    out.note = d.note;
+  }
+  if (d.modifier !== undefined) {
+    if (typeof d.modifier !== 'string' || (d.modifier !== '' && !MODIFIER_RE.test(d.modifier)))
+      throw new ProtocolError('pinUpdate modifier must be two characters');
+    out.modifier = d.modifier;
+  }
+  return out;
+}
+
+export function validateIds(data: unknown): { ids: number[] } {
+  const ids = record(data, 'pinsReorder').ids;
+  if (!Array.isArray(ids) || ids.length > 1000 || !ids.every((i) => typeof i === 'number' && Number.isInteger(i) && i > 0))
+    throw new ProtocolError('pinsReorder needs ids: number[]');
+  return { ids: ids as number[] };
+}
+
+export function validatePins(data: unknown): { pins: Pin[] } {
+  const pins = record(data, 'pinsRestore').pins;
+  if (!Array.isArray(pins) || pins.length > 1000) throw new ProtocolError('pinsRestore needs pins: Pin[]');
+  return {
+    pins: pins.map((p) => {
+      const ok = validatePinAdd(p);
+      const r = p as Pin;
+      if (typeof r.id !== 'number' || typeof r.order !== 'number' || typeof r.addedAt !== 'number')
+        throw new ProtocolError('pinsRestore: a pin lacks id, order or addedAt');
+      return { ...ok, id: r.id, order: r.order, addedAt: r.addedAt, ...(r.snapshot ? { snapshot: r.snapshot } : {}) };
+    }),
+  };
+}
+
+export function validateCount(data: unknown): { count: number } {
+  const count = record(data, 'pageCount').count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new ProtocolError('pageCount needs a count');
+  return { count };
 }
 
 export function validatePinRemove(data: unknown): { id: number } {

@@ -3,3 +3,6 @@
 import { storage } from 'wxt/utils/storage';
 
 export const popupCodeItem = storage.defineItem<string | null>('session:popupCode', { fallback: null });
+
+/** Text selected on a page and sent to the popup's search by the context menu. */
+export const popupQueryItem = storage.defineItem<string | null>('session:popupQuery', { fallback: null });

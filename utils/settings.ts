@@ -3,6 +3,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Setting } from '../data/pricing';
 import type { Strictness } from './detect';
+import type { CodeCategory } from '../data/categories';
 
 export const enabledItem = storage.defineItem<boolean>('local:enabled', { fallback: true });
 export const pausedSitesItem = storage.defineItem<string[]>('local:pausedSites', { fallback: [] });
@@ -12,6 +13,14 @@ export const suppressedItem = storage.defineItem<Record<string, string[]>>('loca
 export const localityItem = storage.defineItem<string | null>('local:localityId', { fallback: null });
 export const placeOfServiceItem = storage.defineItem<Setting>('local:placeOfService', { fallback: 'nonFacility' });
 
+export const categoriesItem = storage.defineItem<CodeCategory[]>('local:categories', {
+  fallback: ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'],
+});
+/** "all": mark everywhere except paused sites; "only": mark only on the listed sites. */
+export const siteModeItem = storage.defineItem<'all' | 'only'>('local:siteMode', { fallback: 'all' });
+export const onlySitesItem = storage.defineItem<string[]>('local:onlySites', { fallback: [] });
+export const themeItem = storage.defineItem<'auto' | 'light' | 'dark'>('local:theme', { fallback: 'auto' });
+
 export interface ContentSettings {
   enabled: boolean;
   paused: boolean;
@@ -19,18 +28,33 @@ export interface ContentSettings {
   suppressed: string[];
   localityId: string | null;
   placeOfService: Setting;
+  categories: CodeCategory[];
+  theme: 'auto' | 'light' | 'dark';
 }
 
 export async function readContentSettings(site: string): Promise<ContentSettings> {
-  const [enabled, paused, strictness, suppressed, localityId, placeOfService] = await Promise.all([
+  const [enabled, paused, strictness, suppressed, localityId, placeOfService, categories, siteMode, onlySites, theme] = await Promise.all([
     enabledItem.getValue(),
     pausedSitesItem.getValue(),
     strictnessItem.getValue(),
     suppressedItem.getValue(),
     localityItem.getValue(),
     placeOfServiceItem.getValue(),
+    categoriesItem.getValue(),
+    siteModeItem.getValue(),
+    onlySitesItem.getValue(),
+    themeItem.getValue(),
   ]);
-  return { enabled, paused: paused.includes(site), strictness, suppressed: suppressed[site] ?? [], localityId, placeOfService };
+  return {
+    enabled,
+    paused: paused.includes(site) || (siteMode === 'only' && !onlySites.includes(site)),
+    strictness,
+    suppressed: suppressed[site] ?? [],
+    localityId,
+    placeOfService,
+    categories,
+    theme,
+  };
 }
 
 /** Calls back whenever any content-relevant setting changes. Returns the unwatch function. */

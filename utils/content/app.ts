@@ -25,7 +25,10 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   };
   await loadLocality();
 
-  const store = new MarkStore();
+  // The badge shows the top frame's count after every scan.
+  const store = new MarkStore(() => {
+    if (window === window.top) void messaging.sendMessage('pageCount', { count: store.size }).catch(() => undefined);
+  });
   const lookup = async (codes: string[]) => {
     const res = await messaging.sendMessage('lookup', { codes });
     release = res.release;
@@ -41,7 +44,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     store,
     shadowRoots: () => scanner.shadowRoots,
     entryOf,
-    context: () => ({ release, locality, setting: settings.placeOfService }),
+    context: () => ({ release, locality, setting: settings.placeOfService, theme: settings.theme }),
     signal,
     actions: {
       pin: async (t) => {
@@ -98,7 +101,12 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
       const shouldRun = settings.enabled && !settings.paused;
       if (!shouldRun && active) deactivate();
       else if (shouldRun && !active) await activate();
-      else if (shouldRun && (settings.strictness !== before.strictness || settings.suppressed.join() !== before.suppressed.join())) {
+      else if (
+        shouldRun &&
+        (settings.strictness !== before.strictness ||
+          settings.suppressed.join() !== before.suppressed.join() ||
+          settings.categories.join() !== before.categories.join())
+      ) {
         store.clear();
         await scanner.scan(root());
       }
@@ -110,10 +118,29 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   if (window === window.top) {
     messaging.onMessage('navigateCode', ({ data }) => {
       // Only codes a person can see: hidden text has no boxes.
-      const marks = store.all().filter((m) => m.range.getClientRects().length > 0);
+      const marks = visibleMarks();
       if (marks.length === 0) return false;
       cursor = (cursor + data.direction + marks.length) % marks.length;
       const mark = marks[cursor]!;
+      mark.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      void card.open(targetOfMark(mark), { focus: true });
+      return true;
+    });
+  }
+
+  // The popup's "on this page" list, and its click-to-reveal.
+  const visibleMarks = () => store.all().filter((m) => m.range.getClientRects().length > 0);
+  if (window === window.top) {
+    messaging.onMessage('pageCodes', () =>
+      visibleMarks().map((m) => {
+        const text = m.node.data;
+        const context = `${text.slice(Math.max(0, m.match.start - 30), m.match.start)}[${m.token}]${text.slice(m.match.spanEnd, m.match.spanEnd + 30)}`;
+        return { token: m.token, code: m.match.code, modifiers: m.match.modifiers, context: context.replace(/\s+/g, ' ').trim() };
+      }),
+    );
+    messaging.onMessage('revealCode', ({ data }) => {
+      const mark = visibleMarks()[data.index];
+      if (!mark) return false;
       mark.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
       void card.open(targetOfMark(mark), { focus: true });
       return true;

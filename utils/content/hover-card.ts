@@ -27,7 +27,7 @@ export interface HoverCardOptions {
   store: MarkStore;
   shadowRoots: () => ShadowRoot[];
   entryOf: (code: string) => Promise<CodeEntry | null>;
-  context: () => { release: ReleaseBrief | null; locality: Locality | null; setting: Setting };
+  context: () => { release: ReleaseBrief | null; locality: Locality | null; setting: Setting; theme?: 'auto' | 'light' | 'dark' };
   actions: {
     pin(target: CardTarget): Promise<string>;
     copy(target: CardTarget): Promise<string>;
@@ -113,9 +113,10 @@ export class HoverCard {
     clearTimeout(this.closeTimer);
     if (this.o.signal.aborted) return;
     const entry = await this.o.entryOf(target.code);
-    const { release, locality, setting } = this.o.context();
+    const { release, locality, setting, theme } = this.o.context();
     if (!release) return;
     if (!this.ui) this.ui = this.createUi();
+    this.ui.mount.dataset.theme = theme ?? 'auto';
     if (focus && !this.current) this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.current = target;
     this.message = '';

@@ -2,6 +2,7 @@
 import { findCodes, shouldMark, type CodeMatch, type Strictness } from '../detect';
 import type { CodeEntry } from '../dataset-store';
 import type { MarkStore, PageMark } from './mark-store';
+import type { CodeCategory } from '../../data/categories';
 
 const SKIP_TAGS = new Set([
   'SCRIPT',
@@ -30,7 +31,7 @@ function measure(name: string, start: number): void {
 export interface ScannerOptions {
   store: MarkStore;
   lookup: (codes: string[]) => Promise<Record<string, CodeEntry | null>>;
-  settings: () => { strictness: Strictness; suppressed: string[] };
+  settings: () => { strictness: Strictness; suppressed: string[]; categories: CodeCategory[] };
   signal: AbortSignal;
   /** Yields to the event loop between slices (a test can make it synchronous). */
   yieldSlice?: () => Promise<void>;
@@ -195,7 +196,7 @@ export class Scanner {
   // whether it is visible would force a style recalculation of the whole page on every slice.
   private markBatch(batch: { node: Text; matches: CodeMatch[] }[], visited: Text[]): void {
     const { store } = this.o;
-    const { strictness, suppressed } = this.o.settings();
+    const { strictness, suppressed, categories } = this.o.settings();
     const withMatches = new Set(batch.map((b) => b.node));
     for (const t of visited) if (!withMatches.has(t)) store.dropNode(t);
     for (const { node, matches } of batch) {
@@ -206,7 +207,7 @@ export class Scanner {
       const marks: PageMark[] = [];
       for (const match of matches) {
         const known = this.cache.get(match.code) != null;
-        if (!shouldMark(match, known, strictness)) continue;
+        if (!categories.includes(match.category) || !shouldMark(match, known, strictness)) continue;
         const token = node.data.slice(match.start, match.spanEnd);
         if (suppressed.includes(token) || suppressed.includes(match.code)) continue;
         const range = new Range();
