@@ -60,6 +60,7 @@ export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<
   const manifest = await source.manifest();
   const current = await installedRelease(db);
   if (current && current.sha256 === manifest.sha256) return current;
+  const started = performance.now();
   const bytes = await source.bytes(manifest);
   if (bytes.length !== manifest.bytes) throw new DatasetIntegrityError(`${bytes.length} bytes where the manifest says ${manifest.bytes}`);
   const digest = await sha256Hex(bytes);
@@ -69,7 +70,9 @@ export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<
     throw new DatasetIntegrityError(`the bundle holds ${ds.release.id} where the manifest says ${manifest.release}`);
   const installed = await installDataset(db, ds, digest);
   await reresolvePins(db, installed.id);
-  return installed;
+  const seedMs = Math.round(performance.now() - started);
+  await db.meta.update('release', { 'value.seedMs': seedMs });
+  return { ...installed, seedMs };
 }
 
 export function snapshotOf(rec: CodeRecord | undefined, release: string): PinSnapshot | undefined {

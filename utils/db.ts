@@ -36,6 +36,8 @@ export interface InstalledRelease extends ReleaseInfo {
   /** sha256 of the bundle it was installed from. */
   sha256: string;
   installedAt: number;
+  /** How long decoding and installing this release took, in ms (reported by the benchmark). */
+  seedMs?: number;
 }
 
 export interface MetaRow {

@@ -19,6 +19,28 @@ describe('detector details', () => {
     const [m] = findCodes('Billed 27447-RT-59 today');
     expect(m).toMatchObject({ code: '27447', modifiers: ['RT', '59'], start: 7, end: 12, spanEnd: 18 });
   });
+  it('scores the same with or without explanations', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const plain = findCodes(text).map((m) => m.score);
+        const explained = findCodes(text, { explain: true });
+        expect(explained.map((m) => m.score)).toEqual(plain);
+        for (const m of explained) expect(m.cues.reduce((s, c) => s + Number(c.split(' ')[0]), 0)).toBe(m.score);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('skips weighing tokens the caller knows are not codes, and marks the same spans', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const known = (c: string) => c !== '99213';
+        const full = findCodes(text).filter((m) => shouldMark(m, known(m.code), 'balanced'));
+        const lazy = findCodes(text, { isKnown: known }).filter((m) => shouldMark(m, known(m.code), 'balanced'));
+        expect(lazy.map((m) => [m.start, m.spanEnd])).toEqual(full.map((m) => [m.start, m.spanEnd]));
+      }),
+      { numRuns: 500 },
+    );
+  });
   it('links range ends', () => {
     const [a, b] = findCodes('99202-99205');
     expect(a!.range).toEqual({ role: 'from', other: '99205' });
@@ -45,7 +67,7 @@ describe('detector details', () => {
     expect(marked('Anchorage, AK 99503', {}, 'balanced')).toEqual([]);
   });
   it('explains its score', () => {
-    const [m] = findCodes('ZIP 99213');
+    const [m] = findCodes('ZIP 99213', { explain: true });
     expect(m!.score).toBeLessThan(0);
     expect(m!.cues.join()).toMatch(/ZIP label/);
   });

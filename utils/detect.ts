@@ -15,8 +15,10 @@ export interface CodeMatch {
   spanEnd: number;
   /** Context weight: above 0 looks like a code, below 0 like something else (ZIP, phone, money, an ID). */
   score: number;
-  /** Why the score is what it is (for tests and the "why marked" line). */
+  /** Why the score is what it is; filled only when findCodes is asked to explain (it costs strings). */
   cues: string[];
+  /** The part of the score that a range's hyphen caused ("part of a longer number"), undone for ranges. */
+  hyphenPenalty: number;
   /** Bare five digits and Level II shapes are candidates only when the dataset knows them; F/T/U shapes are self-evident. */
   needsDataset: boolean;
   /** Set when the code is one end of a range such as 99202-99205. */
@@ -26,6 +28,13 @@ export interface CodeMatch {
 /** What the caller knows about where the text sits (table column header, field label). */
 export interface TextContext {
   columnHeader?: string;
+  /** Fill CodeMatch.cues with the reasons (tests, a "why marked" view); off on the hot path. */
+  explain?: boolean;
+  /**
+   * What the caller already knows about a code: false when the dataset lacks it. Such a candidate (of a shape
+   * that needs the dataset) is never marked, so its context is not weighed: score -Infinity.
+   */
+  isKnown?: (code: string) => boolean | undefined;
 }
 
 // CPT numeric modifiers (the numbers only; their descriptors are not used here).
@@ -64,19 +73,24 @@ function scoreOf(
   text: string,
   m: { start: number; end: number; spanEnd: number; code: string; modifiers: string[] },
   ctx: TextContext,
-): { score: number; cues: string[] } {
+): { score: number; cues: string[]; hyphenPenalty: number } {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const after = text.slice(m.spanEnd, m.spanEnd + 10);
   const cues: string[] = [];
   let score = 0;
+  let hyphenPenalty = 0;
+  const explain = ctx.explain === true;
   const cue = (weight: number, why: string) => {
     score += weight;
-    cues.push(`${weight > 0 ? '+' : ''}${weight} ${why}`);
+    if (explain) cues.push(`${weight > 0 ? '+' : ''}${weight} ${why}`);
   };
   if (/\$\s*$/.test(before)) cue(-10, 'money ($)');
   if (/^[.,]\d/.test(after)) cue(-10, 'decimal or thousands');
   if (/^\d{5}$/.test(m.code) && /^-\d{4}(?![A-Za-z0-9])/.test(after)) cue(-10, 'ZIP+4');
-  if (/^[-./)]\d/.test(after) || /\d\s?[-./(]\s?$/.test(before)) cue(-8, 'part of a longer number (phone, date, ID)');
+  if (/^[-./)]\d/.test(after) || /\d\s?[-./(]\s?$/.test(before)) {
+    cue(-8, 'part of a longer number (phone, date, ID)');
+    hyphenPenalty = -8;
+  }
   const state = /\b([A-Z]{2}),?\s+$/.exec(before);
   if (state && STATES.has(state[1]!)) cue(-10, `state ${state[1]} before (address)`);
   if (/\b(?:zip|postal)\b[^\n]{0,12}$/i.test(before)) cue(-10, 'ZIP label');
@@ -91,7 +105,7 @@ function scoreOf(
     if (POSITIVE_HEADER.test(header)) cue(5, `column "${header}"`);
     else if (NEGATIVE_HEADER.test(header)) cue(-10, `column "${header}"`);
   }
-  return { score, cues };
+  return { score, cues, hyphenPenalty };
 }
 
 /** Finds every code-shaped token with its modifiers, range/list links and context score. Never throws. */
@@ -125,15 +139,20 @@ export function findCodes(text: string, ctx: TextContext = {}): CodeMatch[] {
       spanEnd += whole.length;
     }
     const selfEvident = category === 'cpt2' || category === 'cpt3' || category === 'pla';
-    const { score, cues } = scoreOf(text, { start, end, spanEnd, code, modifiers }, ctx);
-    out.push({ start, end, code, category, modifiers, spanEnd, score, cues, needsDataset: !selfEvident });
+    if (!selfEvident && ctx.isKnown?.(code) === false) {
+      out.push({ start, end, code, category, modifiers, spanEnd, score: -Infinity, cues: [], hyphenPenalty: 0, needsDataset: true });
+      continue;
+    }
+    const { score, cues, hyphenPenalty } = scoreOf(text, { start, end, spanEnd, code, modifiers }, ctx);
+    out.push({ start, end, code, category, modifiers, spanEnd, score, cues, hyphenPenalty, needsDataset: !selfEvident });
   }
-  linkNeighbours(text, out);
+  linkNeighbours(text, out, ctx.explain === true);
   return out;
 }
 
 /** Ranges (99202-99205, 3078F–3080F, 99202 through 99205) and lists (99213, 99214 and 99215) raise each other's score. */
-function linkNeighbours(text: string, found: CodeMatch[]): void {
+function linkNeighbours(text: string, found: CodeMatch[], explain: boolean): void {
+  const listed = new Set<CodeMatch>();
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1]!;
@@ -146,15 +165,16 @@ function linkNeighbours(text: string, found: CodeMatch[]): void {
         [b, 'to', a.code],
       ] as const) {
         m.range = { role, other };
-        m.cues = m.cues.filter((c) => !c.includes('longer number'));
-        m.score = m.cues.reduce((s, c) => s + Number(c.split(' ')[0]), 0) + 4;
-        m.cues.push('+4 range');
+        m.score += 4 - m.hyphenPenalty;
+        m.hyphenPenalty = 0;
+        if (explain) m.cues = [...m.cues.filter((c) => !c.includes('longer number')), '+4 range'];
       }
     } else if (LIST_JOIN.test(between)) {
       for (const m of [a, b]) {
-        if (m.cues.includes('+2 listed with other codes')) continue;
+        if (listed.has(m)) continue;
+        listed.add(m);
         m.score += 2;
-        m.cues.push('+2 listed with other codes');
+        if (explain) m.cues.push('+2 listed with other codes');
       }
     }
   }

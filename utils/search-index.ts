@@ -2,6 +2,7 @@
 // candidates to a few hundred before fuse.js ranks them. Pure: no DOM, no extension APIs.
 import Fuse from 'fuse.js';
 import type { CodeCategory } from '../data/categories';
+import { COMMON_CODES } from '../data/common-codes';
 import { ACRONYMS, WORD_ALTERNATIVES } from '../data/synonyms';
 
 export interface SearchDoc {
@@ -25,6 +26,8 @@ export interface SearchOptions {
 
 const CODE_SHAPED = /^(?:[a-v]\d{0,4}|\d{1,4}[ftum]?|\d{5})$/i;
 const MAX_CANDIDATES = 300;
+/** How many of the best-matched candidates fuse.js ranks. */
+const FUSE_CANDIDATES = 40;
 
 export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
@@ -130,14 +133,18 @@ export class SearchIndex {
         if (this.vocabulary[mid]! < word) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo, n = 0; i < this.vocabulary.length && n < 200; i++, n++) {
+      // A one- or two-letter fragment prefixes thousands of words: the first 40 are plenty while typing.
+      const cap = word.length < 3 ? 40 : 200;
+      for (let i = lo, n = 0; i < this.vocabulary.length && n < cap; i++, n++) {
         const t = this.vocabulary[i]!;
         if (!t.startsWith(word)) break;
         if (t !== word) add(t, 2);
       }
     }
-    // Typos: same first letter, within one edit (two for long words); tried whenever the word itself is unknown.
-    if (!this.postings.has(word) && word.length >= 5) {
+    // Typos: same first letter, within one edit (two for long words); tried when the word is unknown, except for
+    // the word being typed while it still prefixes real words (it is probably not finished, not misspelt).
+    const stillTyping = last && [...found.values()].some((q) => q === 2);
+    if (!this.postings.has(word) && word.length >= 5 && !stillTyping) {
       const max = word.length >= 8 ? 2 : 1;
       for (const t of this.vocabularyByFirst.get(word[0]!) ?? []) {
         if (t.length >= 4 && t !== word && withinEdits(word, t, max)) {
@@ -178,8 +185,8 @@ export class SearchIndex {
         const m = matched.get(d) ?? { count: 0, quality: 0 };
         m.count++;
         m.quality += q;
-        for (const t of alts.keys()) {
-          if (this.shortTokens[d]!.has(t)) {
+        for (const t of this.shortTokens[d]!) {
+          if (alts.has(t)) {
             m.quality += 1;
             break;
           }
@@ -193,20 +200,22 @@ export class SearchIndex {
       .slice(0, MAX_CANDIDATES);
     if (ranked.length === 0) return [];
     const best = ranked[0]![1].count;
-    const candidates = ranked.filter(([, m]) => m.count >= Math.max(1, best - 1)).map(([d, m]) => ({ doc: this.docs[d]!, ...m }));
-    // fuse.js ranks the few hundred candidates left by how closely the descriptor reads like the query.
-    const fuse = new Fuse(candidates, {
-      keys: [{ name: 'doc.short', weight: 2 }, 'doc.long'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 1,
-    });
-    const fuseScore = new Map(fuse.search(fuseWords.join(' ')).map((r) => [r.item, r.score ?? 1]));
+    const candidates = ranked
+      .filter(([, m]) => m.count >= Math.max(1, best - 1))
+      .slice(0, FUSE_CANDIDATES)
+      .map(([d, m]) => ({ doc: this.docs[d]!, ...m }));
+    // fuse.js orders the best-matched candidates by how closely the descriptor reads like the query. Bitap's cost
+    // grows with text length and with patterns past its 32-character word, so it sees the short descriptor, the
+    // head of the long one, and at most 32 characters of query.
+    const texts = candidates.map((c) => ({ c, short: c.doc.short, head: c.doc.long.slice(0, 60) }));
+    const fuse = new Fuse(texts, { keys: [{ name: 'short', weight: 2 }, 'head'], includeScore: true, ignoreLocation: true, threshold: 1 });
+    const fuseScore = new Map(fuse.search(fuseWords.join(' ').slice(0, 32)).map((r) => [r.item.c, r.score ?? 1]));
     const score = (c: (typeof candidates)[number]) =>
       c.count * 10 +
       c.quality -
       (fuseScore.get(c) ?? 1) * 2 +
-      (c.doc.status === 'A' ? 0.5 : 0) -
+      (c.doc.status === 'A' ? 0.5 : 0) +
+      (COMMON_CODES.has(c.doc.code) ? 1.5 : 0) -
       c.doc.short.length / 200 -
       (c.doc.category === 'cpt2' ? 1 : 0);
     return candidates

@@ -44,6 +44,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     store,
     shadowRoots: () => scanner.shadowRoots,
     entryOf,
+    cachedEntry: (code) => scanner.entryOf(code),
     context: () => ({ release, locality, setting: settings.placeOfService, theme: settings.theme }),
     signal,
     actions: {

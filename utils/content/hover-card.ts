@@ -27,6 +27,8 @@ export interface HoverCardOptions {
   store: MarkStore;
   shadowRoots: () => ShadowRoot[];
   entryOf: (code: string) => Promise<CodeEntry | null>;
+  /** The entry if this frame already has it: lets the card render without waiting a turn. */
+  cachedEntry?: (code: string) => CodeEntry | null | undefined;
   context: () => { release: ReleaseBrief | null; locality: Locality | null; setting: Setting; theme?: 'auto' | 'light' | 'dark' };
   actions: {
     pin(target: CardTarget): Promise<string>;
@@ -56,7 +58,9 @@ export class HoverCard {
   private returnFocus: HTMLElement | null = null;
   private message = '';
   private pointer = { x: 0, y: 0 };
-  private frame = 0;
+  private lastHitTest = -Infinity;
+  private trailing = 0;
+  private pendingMark: PageMark | null = null;
 
   constructor(options: HoverCardOptions) {
     this.o = options;
@@ -72,23 +76,39 @@ export class HoverCard {
 
   private onPointerMove(e: PointerEvent): void {
     this.pointer = { x: e.clientX, y: e.clientY };
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.pointerOnCard) return;
-      const mark = markAtPoint(this.o.store, this.pointer.x, this.pointer.y, this.o.shadowRoots());
-      if (mark) this.hoverMark(mark);
-      else if (this.current?.mark) this.leave();
-      else clearTimeout(this.openTimer);
-    });
+    // Hit-test at most every 16 ms, on the event itself (a frame callback would add up to a frame of delay);
+    // a skipped event is tested a little later, so the last position is never lost.
+    const since = e.timeStamp - this.lastHitTest;
+    if (since < 16) {
+      clearTimeout(this.trailing);
+      this.trailing = window.setTimeout(() => this.hitTest(performance.now()), 16 - since);
+      return;
+    }
+    this.hitTest(e.timeStamp);
   }
 
-  private hoverMark(mark: PageMark): void {
+  private hitTest(at: number): void {
+    clearTimeout(this.trailing);
+    this.lastHitTest = at;
+    if (this.pointerOnCard) return;
+    const mark = markAtPoint(this.o.store, this.pointer.x, this.pointer.y, this.o.shadowRoots());
+    if (mark) this.hoverMark(mark, at);
+    else if (this.current?.mark) this.leave();
+    else {
+      clearTimeout(this.openTimer);
+      this.pendingMark = null;
+    }
+  }
+
+  private hoverMark(mark: PageMark, at: number): void {
     if (this.current?.mark === mark) {
       clearTimeout(this.closeTimer);
       return;
     }
-    this.openSoon(targetOfMark(mark), OPEN_DELAY_MS);
+    if (this.pendingMark === mark) return;
+    this.pendingMark = mark;
+    // The intent delay counts from when the pointer arrived, not from when we noticed.
+    this.openSoon(targetOfMark(mark), Math.max(0, OPEN_DELAY_MS - (performance.now() - at)));
   }
 
   /** Opens after an intent delay unless the pointer or focus moves on first. */
@@ -111,8 +131,9 @@ export class HoverCard {
   async open(target: CardTarget, { focus }: { focus: boolean }): Promise<void> {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
+    this.pendingMark = null;
     if (this.o.signal.aborted) return;
-    const entry = await this.o.entryOf(target.code);
+    const entry = this.o.cachedEntry?.(target.code) ?? (await this.o.entryOf(target.code));
     const { release, locality, setting, theme } = this.o.context();
     if (!release) return;
     if (!this.ui) this.ui = this.createUi();
@@ -121,7 +142,7 @@ export class HoverCard {
     this.current = target;
     this.message = '';
     this.renderCard(entry, release, locality, setting);
-    await this.place(target);
+    this.place(target);
     if (focus) (this.ui.root.querySelector('.actions button') as HTMLElement | null)?.focus();
   }
 
@@ -170,7 +191,7 @@ export class HoverCard {
     );
   }
 
-  private async place(target: CardTarget): Promise<void> {
+  private place(target: CardTarget): void {
     const floating = this.ui?.mount;
     if (!floating) return;
     Object.assign(floating.style, { position: 'fixed', top: '0px', left: '0px' });
@@ -196,7 +217,7 @@ export class HoverCard {
       });
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
     };
-    await update();
+    // autoUpdate runs the first placement at once, and again on scroll, resize and layout changes.
     this.stopAutoUpdate = autoUpdate(target.reference, floating, () => void update(), { animationFrame: false });
   }
 

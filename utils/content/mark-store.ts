@@ -41,6 +41,14 @@ export class MarkStore {
 
   endBatch(): void {
     if (--this.depth > 0) return;
+    // A few changes go in one by one; many are cheaper as one rebuilt Highlight per kind.
+    if (this.added.size + this.removed.size <= 300) {
+      for (const m of this.removed) this.highlights.get(m.kind)!.delete(m.range);
+      for (const m of this.added) this.highlights.get(m.kind)!.add(m.range);
+      this.added.clear();
+      this.removed.clear();
+      return;
+    }
     const touched = new Set<MarkKind>();
     for (const m of this.removed) touched.add(m.kind);
     for (const m of this.added) touched.add(m.kind);

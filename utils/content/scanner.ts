@@ -71,6 +71,9 @@ export class Scanner {
     this.o = options;
   }
 
+  /** What the per-frame cache says: true/false once asked, undefined before. */
+  private readonly knownNow = (code: string): boolean | undefined => (this.cache.has(code) ? this.cache.get(code) != null : undefined);
+
   entryOf(code: string): CodeEntry | null | undefined {
     return this.cache.get(code);
   }
@@ -90,9 +93,23 @@ export class Scanner {
     return false;
   }
 
-  /** Scans root (an element, document or shadow root), replacing the marks beneath it. */
-  scan(root: Node): Promise<void> {
-    this.running = this.running.then(() => this.scanNow(root)).catch((e: unknown) => console.warn('CPT Lens scan failed:', e));
+  /** Scans roots (elements, documents or shadow roots), replacing the marks beneath them, as one batch. */
+  scan(...roots: Node[]): Promise<void> {
+    this.running = this.running
+      .then(async () => {
+        const { store } = this.o;
+        store.beginBatch();
+        try {
+          for (const root of roots) await this.scanNow(root);
+        } finally {
+          const t = performance.now();
+          store.endBatch();
+          measure('highlight', t);
+        }
+        store.dropDisconnected();
+        store.changed();
+      })
+      .catch((e: unknown) => console.warn('CPT Lens scan failed:', e));
     return this.running;
   }
 
@@ -105,14 +122,7 @@ export class Scanner {
       store.dropWithin(root);
       return;
     }
-    store.beginBatch();
-    try {
-      await this.walk(root);
-    } finally {
-      const t = performance.now();
-      store.endBatch();
-      measure('highlight', t);
-    }
+    await this.walk(root);
   }
 
   private async walk(root: Node): Promise<void> {
@@ -123,6 +133,8 @@ export class Scanner {
     const visited: Text[] = [];
     const headerCache = new Map<Element, string>();
     let sliceStart = performance.now();
+    let steps = 0;
+    const hadMarks = store.size > 0;
     // Each slice's lookup goes out while the walk goes on; marks are set as the answers come back, in order.
     let marking: Promise<void> = Promise.resolve();
     const flushSlice = () => {
@@ -151,15 +163,17 @@ export class Scanner {
         }
       } else {
         const text = node as Text;
-        visited.push(text);
+        // Only a rescan needs to know which nodes were visited (to drop their stale marks).
+        if (hadMarks) visited.push(text);
         if (text.data.length >= 4 && /\d{4}/.test(text.data)) {
-          const matches = findCodes(text.data, { columnHeader: columnHeaderOf(text.parentElement, headerCache) });
+          const matches = findCodes(text.data, { columnHeader: columnHeaderOf(text.parentElement, headerCache), isKnown: this.knownNow });
           if (matches.length > 0) found.push({ node: text, matches });
         }
       }
       if (root.nodeType === Node.TEXT_NODE) break;
       node = walker.nextNode();
-      if (performance.now() - sliceStart > SLICE_MS) {
+      // Reading the clock is not free: look every 64 nodes.
+      if ((++steps & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
         flushSlice();
         measure('walk', sliceStart);
         await (this.o.yieldSlice ?? defaultYield)();
@@ -170,8 +184,6 @@ export class Scanner {
     flushSlice();
     measure('walk', sliceStart);
     await marking;
-    store.dropDisconnected();
-    store.changed();
   }
 
   /** One lookup per slice, for the codes this frame has not asked about yet (the per-frame cache). */
@@ -247,7 +259,7 @@ export class Scanner {
       this.pending = new Set();
       this.pendingCount = 0;
       if (coarse) void this.scan(root);
-      else for (const r of outermost(roots)) void this.scan(r.nodeType === Node.TEXT_NODE || r.isConnected ? r : root);
+      else void this.scan(...outermost(roots).filter((r) => r.isConnected));
       this.o.store.dropDisconnected();
     };
     // One batch per frame; a hidden tab gets no frames, so fall back to a timer.
