@@ -1,5 +1,6 @@
 // One card for a code, shared by the hover card and the popup's detail view.
 import type { CardModel } from '../utils/card-model';
+import { t } from '../utils/i18n';
 
 export interface CardActions {
   onPin?: () => void;
@@ -22,7 +23,7 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
         </h2>
         <span class="category">{model.category}</span>
         {actions.onClose && (
-          <button type="button" class="close" aria-label="Close" onClick={actions.onClose}>
+          <button type="button" class="close" aria-label={t('cardClose')} onClick={actions.onClose}>
             ×
           </button>
         )}
@@ -34,23 +35,20 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
       </p>
       {model.status && (
         <p class={`status status-${model.status.code}`}>
-          <strong>
-            Status {model.status.code}: {model.status.label}.
-          </strong>{' '}
-          {model.status.billing}
+          <strong>{t('cardStatus', model.status.code, model.status.label)}</strong> {model.status.billing}
         </p>
       )}
       {model.rvus && (
         <table class="rvus">
-          <caption>RVUs{model.row ? ` (${model.row})` : ''}</caption>
+          <caption>{model.row ? t('cardRvusRow', model.row) : t('cardRvus')}</caption>
           <thead>
             <tr>
-              <th scope="col">Work</th>
-              <th scope="col">PE non-fac.</th>
-              <th scope="col">PE facility</th>
-              <th scope="col">MP</th>
-              <th scope="col">Total non-fac.</th>
-              <th scope="col">Total facility</th>
+              <th scope="col">{t('cardWork')}</th>
+              <th scope="col">{t('cardPeNonFac')}</th>
+              <th scope="col">{t('cardPeFacility')}</th>
+              <th scope="col">{t('cardMp')}</th>
+              <th scope="col">{t('cardTotalNonFac')}</th>
+              <th scope="col">{t('cardTotalFacility')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,11 +56,11 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
               <td data-field="work">{fmt(model.rvus.work)}</td>
               <td data-field="peNonFacility">
                 {fmt(model.rvus.peNonFacility)}
-                {model.rvus.peNonFacilityNa && <abbr title="Not applicable in this setting"> NA</abbr>}
+                {model.rvus.peNonFacilityNa && <abbr title={t('cardNa')}> NA</abbr>}
               </td>
               <td data-field="peFacility">
                 {fmt(model.rvus.peFacility)}
-                {model.rvus.peFacilityNa && <abbr title="Not applicable in this setting"> NA</abbr>}
+                {model.rvus.peFacilityNa && <abbr title={t('cardNa')}> NA</abbr>}
               </td>
               <td data-field="mp">{fmt(model.rvus.mp)}</td>
               <td data-field="totalNonFacility">{fmt(model.rvus.totalNonFacility)}</td>
@@ -73,33 +71,31 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
       )}
       {model.payment && (
         <dl class="payment">
-          <dt>National</dt>
-          <dd data-field="national">
-            {usd(model.payment.nationalNonFacility)} non-facility · {usd(model.payment.nationalFacility)} facility
-          </dd>
+          <dt>{t('cardNational')}</dt>
+          <dd data-field="national">{t('cardPerSetting', usd(model.payment.nationalNonFacility), usd(model.payment.nationalFacility))}</dd>
           {model.payment.locality && (
             <>
               <dt>{model.payment.locality.name}</dt>
               <dd data-field="locality">
-                {usd(model.payment.locality.nonFacility)} non-facility · {usd(model.payment.locality.facility)} facility
+                {t('cardPerSetting', usd(model.payment.locality.nonFacility), usd(model.payment.locality.facility))}
               </dd>
             </>
           )}
-          {!model.payment.usedForPayment && <dd class="note">Medicare does not pay from these RVUs (status {model.status?.code}).</dd>}
+          {!model.payment.usedForPayment && <dd class="note">{t('cardNotPaid', model.status?.code ?? '')}</dd>}
         </dl>
       )}
       {model.global && (
         <p class="global">
-          <strong>Global {model.global.days}.</strong> {model.global.meaning}
+          <strong>{t('cardGlobal', model.global.days)}</strong> {model.global.meaning}
         </p>
       )}
       {model.mue && (
         <p class="mue">
-          <strong>MUE {model.mue.units} units.</strong> {model.mue.meaning}
+          <strong>{t('cardMue', model.mue.units)}</strong> {model.mue.meaning}
         </p>
       )}
       {model.caveats.length > 0 && (
-        <ul class="caveats" aria-label="Caveats">
+        <ul class="caveats" aria-label={t('cardCaveats')}>
           {model.caveats.map((c) => (
             <li key={c}>{c}</li>
           ))}
@@ -107,7 +103,7 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
       )}
       {model.changes.length > 0 && (
         <details class="changes">
-          <summary>What changed ({model.changes.length})</summary>
+          <summary>{t('cardChanged', model.changes.length)}</summary>
           <ul>
             {model.changes.slice(0, 12).map((c) => (
               <li key={c}>{c}</li>
@@ -118,22 +114,22 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
       <div class="actions">
         {actions.onPin && (
           <button type="button" onClick={actions.onPin}>
-            Pin
+            {t('pin')}
           </button>
         )}
         {actions.onCopy && (
           <button type="button" onClick={actions.onCopy}>
-            Copy
+            {t('cardCopy')}
           </button>
         )}
         {actions.onOpenPopup && (
           <button type="button" onClick={actions.onOpenPopup}>
-            Open in popup
+            {t('cardOpenPopup')}
           </button>
         )}
         {actions.onNotACode && (
           <button type="button" onClick={actions.onNotACode}>
-            Not a code here
+            {t('notACode')}
           </button>
         )}
       </div>
@@ -141,7 +137,7 @@ export function CodeCard({ model, actions, statusMessage }: { model: CardModel; 
         {statusMessage ?? ''}
       </p>
       <footer class="foot">
-        <p class="release">Data: {model.release}</p>
+        <p class="release">{t('cardData', model.release)}</p>
         <p class="notice">{model.notice}</p>
       </footer>
     </div>

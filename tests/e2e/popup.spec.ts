@@ -108,8 +108,16 @@ test('quick-list: reorder by keyboard, remove, clear with undo', async ({ contex
   await expect.poll(order).toEqual(['99213', 'G0439', '93000']);
   await popup.getByRole('button', { name: 'Move 99213 down' }).click();
   await expect.poll(order).toEqual(['G0439', '99213', '93000']);
+  // Drag and drop: 93000 onto the first row.
+  await popup.locator('ol.pins > li[data-code="93000"]').dragTo(popup.locator('ol.pins > li[data-code="G0439"]'));
+  await expect.poll(order).toEqual(['93000', 'G0439', '99213']);
   await popup.getByRole('button', { name: 'Remove 93000' }).click();
   await expect.poll(order).toEqual(['G0439', '99213']);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByRole('button', { name: 'Copy as text' }).click();
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^G0439 x1 {2}work .*\n99213 x1 {2}work 1\.30 {2}total 2\.85 {2}\$95\.19\nTotal: work /,
+  );
   await popup.getByRole('button', { name: 'Clear all' }).click();
   await expect(popup.locator('ol.pins > li')).toHaveCount(0);
   await popup.getByRole('button', { name: 'Undo' }).click();

@@ -7,6 +7,7 @@ import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
 import { MarkStore } from './mark-store';
 import { Scanner, timing } from './scanner';
+import { t } from '../i18n';
 
 export interface CptLensPage {
   store: MarkStore;
@@ -48,19 +49,17 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     context: () => ({ release, locality, setting: settings.placeOfService, theme: settings.theme }),
     signal,
     actions: {
-      pin: async (t) => {
-        await messaging.sendMessage('pinAdd', { code: t.code, modifier: t.modifiers[0] ?? '' });
-        return `Pinned ${t.token} to the quick-list`;
+      pin: async (target) => {
+        await messaging.sendMessage('pinAdd', { code: target.code, modifier: target.modifiers[0] ?? '' });
+        return t('pinnedNotice', target.token);
       },
-      copy: async (t) => {
-        await navigator.clipboard.writeText(t.token);
-        return `Copied ${t.token}`;
+      copy: async (target) => {
+        await navigator.clipboard.writeText(target.token);
+        return t('copiedNotice', target.token);
       },
-      openPopup: async (t) =>
-        (await messaging.sendMessage('openPopup', { code: t.token }))
-          ? 'Opened in the popup'
-          : 'Click the CPT Lens toolbar button to see it in the popup',
-      notACode: async (t) => suppressToken(site, t.token),
+      openPopup: async (target) =>
+        (await messaging.sendMessage('openPopup', { code: target.token })) ? t('openedInPopup') : t('clickToolbar'),
+      notACode: async (target) => suppressToken(site, target.token),
     },
   });
   watchFormFields(card, async (code) => (await entryOf(code)) !== null || /^\d{4}[FTU]$/.test(code), signal);
