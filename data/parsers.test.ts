@@ -79,7 +79,7 @@ describe('PPRRVU parsers', () => {
   });
 
   it('names a value that is not a number, with its column', () => {
-    const text = pprrvuCsv().replace('Office o/p est low 20 min,A,,1.30', 'Office o/p est low 20 min,A,,1.3O');
+    const text = pprrvuCsv().replace('Fixture established visit,A,,1.30', 'Fixture established visit,A,,1.3O');
     expect(() => parsePprrvuCsv(text, 'x.csv')).toThrow('x.csv, line 9: column "WORK RVU" should be a number but is "1.3O"');
   });
 

@@ -21,7 +21,7 @@ describe('the card model', () => {
       title: '99213-25',
       category: 'CPT Category I',
       section: 'Evaluation and Management',
-      descriptor: 'Office o/p est low 20 min',
+      descriptor: 'Fixture established visit',
       known: true,
     });
     expect(card.status).toEqual({ code: 'A', label: 'Active', billing: 'Paid separately under the physician fee schedule, if covered.' });

@@ -70,7 +70,7 @@ describe('exports', () => {
     expect(csv.startsWith('\ufeff')).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]![0]).toBe('Code');
-    expect(rows[1]).toEqual(['99213', '25', '1', 'Office o/p est low 20 min', '1.30', '2.85', '95.19', '', "'=cmd|calc"]);
+    expect(rows[1]).toEqual(['99213', '25', '1', 'Fixture established visit', '1.30', '2.85', '95.19', '', "'=cmd|calc"]);
     expect(rows[2]![8]).toBe('left deltoid, "lot 7"');
     expect(rows[3]!.slice(0, 1).concat(rows[3]!.slice(4, 7))).toEqual(['Total', '1.30', '2.85', '95.19']);
   });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
-import { hoverMark, pinsOf, setStorage, waitForMarks } from './helpers';
+import { dbRecord, hoverMark, pinsOf, setStorage, waitForMarks } from './helpers';
 
 const popupUrl = (id: string, q = '') => `chrome-extension://${id}/popup.html${q}`;
 
@@ -87,7 +87,8 @@ test('quick-list: totals follow units and the chosen locality; warnings for MUE;
     'Warnings',
     'Note',
   ]);
-  expect(rows[1]!.slice(0, 7)).toEqual(['99213', '', '2', 'Office o/p est low 20 min', '2.60', '3.44', '108.50']);
+  const descriptor = ((await dbRecord(worker, '99213')) as unknown as { shortDescriptor: string }).shortDescriptor;
+  expect(rows[1]!.slice(0, 7)).toEqual(['99213', '', '2', descriptor, '2.60', '3.44', '108.50']);
   expect(rows[2]![7]).toContain('130 units exceed the MUE of 120');
   expect(rows.at(-1)!.slice(0, 1)).toEqual(['Total']);
 });
