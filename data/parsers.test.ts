@@ -29,17 +29,17 @@ describe('PPRRVU parsers', () => {
 
   it('reads every field of a row by its header name', () => {
     const { records, title, releasedDate, amaNotice } = parsePprrvuCsv(pprrvuCsv(), 'fixture.csv');
-    expect(title).toMatch(/July Release$/);
+    expect(title).toBe('2026 Fixture Relative Value File July Release');
     expect(releasedDate).toBe('2026-06-30');
-    expect(amaNotice).toMatch(/^CPT codes and descriptions only are copyright 2026 American Medical Association/);
+    expect(amaNotice).toBe('Fixture notice: CPT content in this test file belongs to the American Medical Association.');
     const colo = records.find((r) => r.hcpcs === '45380')!;
     expect(colo).toMatchObject({
-      workRvu: 3.56,
-      nonFacilityPeRvu: 7.01,
-      facilityPeRvu: 1.84,
-      mpRvu: 0.36,
-      nonFacilityTotal: 10.93,
-      facilityTotal: 5.76,
+      workRvu: 3,
+      nonFacilityPeRvu: 6,
+      facilityPeRvu: 2,
+      mpRvu: 0.3,
+      nonFacilityTotal: 9.3,
+      facilityTotal: 5.3,
     });
     expect(colo).toMatchObject({
       pcTc: '2',
@@ -52,7 +52,7 @@ describe('PPRRVU parsers', () => {
       endoscopicBase: '45378',
     });
     const pc = records.find((r) => r.hcpcs === '71046' && r.modifier === '26')!;
-    expect(pc).toMatchObject({ modifier: '26', workRvu: 0.21, nonFacilityTotal: 0.3 });
+    expect(pc).toMatchObject({ modifier: '26', workRvu: 0.2, nonFacilityTotal: 0.35 });
     expect(records.find((r) => r.hcpcs === '71046' && r.modifier === '')!.facilityNa).toBe('NA');
   });
 
@@ -79,8 +79,8 @@ describe('PPRRVU parsers', () => {
   });
 
   it('names a value that is not a number, with its column', () => {
-    const text = pprrvuCsv().replace('Fixture established visit,A,,1.30', 'Fixture established visit,A,,1.3O');
-    expect(() => parsePprrvuCsv(text, 'x.csv')).toThrow('x.csv, line 9: column "WORK RVU" should be a number but is "1.3O"');
+    const text = pprrvuCsv().replace('Fixture established visit,A,,1.00', 'Fixture established visit,A,,1.0O');
+    expect(() => parsePprrvuCsv(text, 'x.csv')).toThrow('x.csv, line 9: column "WORK RVU" should be a number but is "1.0O"');
   });
 
   it('names the line of a truncated TXT record', () => {
@@ -110,20 +110,20 @@ describe('decodeText', () => {
 describe('GPCI parser', () => {
   it('reads every locality with its footnote', () => {
     const { localities } = parseGpciCsv(GPCI_CSV, 'GPCI2026.csv');
-    expect(localities.map((l) => l.id)).toEqual(['10112-00', '02102-01', '13202-01']);
+    expect(localities.map((l) => l.id)).toEqual(['90001-01', '90002-02', '90003-03']);
     expect(localities[0]).toMatchObject({
-      state: 'AL',
-      name: 'ALABAMA',
-      workGpci: 0.988,
-      workGpciFloored: 1,
-      peGpci: 0.875,
-      mpGpci: 0.566,
+      state: 'ZA',
+      name: 'FIXTURE NORTH',
+      workGpci: 1.1,
+      workGpciFloored: 1.1,
+      peGpci: 0.9,
+      mpGpci: 0.5,
     });
-    expect(localities[1]!.name).toBe('ALASKA');
-    expect(localities[1]!.notes).toEqual(['Work GPCI reflects a 1.5 floor in Alaska established by the MIPPA.']);
+    expect(localities[1]!.name).toBe('FIXTURE SOUTH');
+    expect(localities[1]).toMatchObject({ workGpci: 0.95, workGpciFloored: 1, notes: ['Fixture footnote: this locality has a floor.'] });
   });
   it('names a missing column', () => {
-    expect(() => parseGpciCsv(GPCI_CSV.replace('2026 PE GPCI', '2026 XX'), 'g.csv')).toThrow(
+    expect(() => parseGpciCsv(GPCI_CSV.replace(',PE GPCI,', ',XX,'), 'g.csv')).toThrow(
       'g.csv, line 3: missing column "PE GPCI" in the GPCI header',
     );
   });
@@ -132,7 +132,7 @@ describe('GPCI parser', () => {
 describe('MUE parser', () => {
   it('reads the header with its line break and every row', () => {
     const { records, notice } = parseMueCsv(MUE_CSV, 'mue.csv');
-    expect(notice).toMatch(/copyright 2025 American Medical Association/);
+    expect(notice).toMatch(/^Fixture notice: .*American Medical Association\.$/);
     expect(records.find((r) => r.code === 'J1100')).toEqual({
       code: 'J1100',
       units: 120,
@@ -154,11 +154,9 @@ describe('HCPCS Level II parser', () => {
     const { codes, modifiers, warnings } = parseHcpcsLevel2(hcpcsFile(), 'hcpcs.txt');
     expect(warnings).toEqual([]);
     expect(codes.map((c) => c.code)).toEqual(['E0607', 'J1100', 'G0439']);
-    expect(codes[2]!.longDescription).toBe(
-      'Annual wellness visit, includes a personalized prevention plan of service (pps), subsequent visit',
-    );
+    expect(codes[2]!.longDescription).toBe('Fixture wellness visit whose descriptor runs past one record (continued), subsequent visit');
     expect(codes[1]).toMatchObject({
-      shortDescription: 'Dexamethasone sodium phos',
+      shortDescription: 'Fixture drug inj',
       pricingIndicators: ['51'],
       coverageCode: 'D',
       betos: 'O1E',
@@ -170,7 +168,7 @@ describe('HCPCS Level II parser', () => {
       {
         modifier: 'TC',
         shortDescription: 'Technical component',
-        longDescription: 'Technical component; under certain circumstances, a charge may be made for the technical component alone',
+        longDescription: 'Technical component; fixture text for the first line and its continuation',
       },
     ]);
   });
@@ -184,7 +182,7 @@ describe('HCPCS Level II parser', () => {
     expect(warnings).toEqual(['h.txt, line 1: record for "G9999" is 350 characters where the layout has 320; passed over']);
   });
   it('refuses a truncated record and a wrong file', () => {
-    const rec = hcpcsRecord({ code: 'J1100', seq: 1, rid: '3', long: 'Injection, dexamethasone sodium phosphate, 1 mg' });
+    const rec = hcpcsRecord({ code: 'J1100', seq: 1, rid: '3', long: 'Injection, fixture drug, 1 mg' });
     expect(() => parseHcpcsLevel2(`${rec}\r\n${rec.slice(0, 40)}`, 'h.txt')).toThrow(/h\.txt, line 2: .*the file may be truncated/);
     expect(() => parseHcpcsLevel2(pprrvuTxt(), 'h.txt')).toThrow(/h\.txt, line 1: .*not a HCPCS Level II file/);
   });

@@ -96,7 +96,7 @@ export const PFS_FIELDS: readonly PfsField[] = [
 const NUMERIC = new Set<PfsField>(PFS_NUMERIC_FIELDS);
 
 export interface PfsFile {
-  /** e.g. "2026 National Physician Fee Schedule Relative Value File July Release" (CSV only). */
+  /** The title line that names the year and release month (CSV only). */
   title: string;
   /** The AMA copyright statement as the file states it. */
   amaNotice: string;
@@ -109,7 +109,7 @@ export interface PfsFile {
  * CSV columns by their joined header name (the header spans several lines).
  * Optional columns are absent in some years' layouts.
  */
-const CSV_COLUMNS: { field: PfsField; header: string; optional?: boolean }[] = [
+export const CSV_COLUMNS: { field: PfsField; header: string; optional?: boolean }[] = [
   { field: 'hcpcs', header: 'HCPCS' },
   { field: 'modifier', header: 'MOD' },
   { field: 'description', header: 'DESCRIPTION' },
@@ -310,6 +310,9 @@ export function parsePprrvuTxt(text: string, file: string): PfsFile {
   });
   if (records.length === 0) throw new DataFileError(file, null, 'no PPRRVU records found; this is not a PPRRVU TXT file');
   const joined = normalizeSpace(notice.join(' '));
-  const ama = /CPT CODES AND DESCRIPTIONS ONLY ARE COPYRIGHT.*?APPLICABLE FARS\/DFARS APPLY\./i.exec(joined);
-  return { title: '', amaNotice: ama ? ama[0] : joined, releasedDate: '', records };
+  // The AMA statement: the sentences up to the dental (ADA) statement that follows it in the HDR lines.
+  const sentences = joined.split(/(?<=\.)\s+/);
+  const dental = sentences.findIndex((x) => /dental/i.test(x));
+  const amaNotice = dental > 0 ? sentences.slice(0, dental).join(' ') : joined;
+  return { title: '', amaNotice, releasedDate: '', records };
 }

@@ -42,6 +42,15 @@ const TEXT = new Set([
   'imagingFamily',
 ]);
 
+/** A Level II long descriptor straight from the HCPCS file's fixed-width records (an independent reading). */
+function level2LongFromFile(code: string): string {
+  const lines = new TextDecoder('windows-1252').decode(readCms('HCPCS2026_JAN/HCPC2026_JAN_ANWEB_01122026.txt')!).split('\r\n');
+  return lines
+    .filter((l) => l.startsWith(code) && (l[10] === '3' || l[10] === '4'))
+    .map((l) => l.slice(11, 91).trim())
+    .join(' ');
+}
+
 let dataset: Dataset;
 let stored: Map<string, CodeRecord>;
 let db: LensDb;
@@ -102,6 +111,9 @@ describe('the dataset built from the official CMS files', () => {
   it('parses RVU26B/PPRRVU2026_Apr_nonQPP.txt to its 19,277 records', () => {
     const txt = parsePprrvuTxt(decodeText(readCms('RVU26B/PPRRVU2026_Apr_nonQPP.txt')!, 'txt', 'windows-1252'), 'txt');
     expect(txt.records).toHaveLength(19277);
+    // The HDR lines' AMA statement, without the dental (ADA) statement that follows it.
+    expect(txt.amaNotice).toMatch(/American Medical Association/i);
+    expect(txt.amaNotice).not.toMatch(/dental/i);
     expect(txt.records.find((r) => r.hcpcs === '99213')).toMatchObject({
       workRvu: 1.3,
       nonFacilityTotal: 2.85,
@@ -112,9 +124,12 @@ describe('the dataset built from the official CMS files', () => {
 
   it('has release metadata and the AMA notice from the file', () => {
     expect(dataset.release).toMatchObject({ id: 'RVU26C', releasedDate: '2026-06-30', conversionFactor: 33.4009 });
-    expect(dataset.release.amaNotice).toBe(
-      'CPT codes and descriptions only are copyright 2026 American Medical Association. All Rights Reserved. Applicable FARS/DFARS Apply.',
-    );
+    // The notice is the file's own line, read here at test time rather than copied into the repository.
+    const text = new TextDecoder('windows-1252').decode(readCms('RVU26C/PPRRVU2026_Jul_nonQPP.csv')!);
+    const noticeCell = Papa.parse<string[]>(text, { preview: 5 })
+      .data.map((r) => r[2] ?? '')
+      .find((c) => /American Medical Association/.test(c))!;
+    expect(dataset.release.amaNotice).toBe(noticeCell.trim());
     expect(dataset.release.history.map((h) => h.id)).toEqual(['RVU22A', 'RVU23A', 'RVU24A', 'RVU25A', 'RVU25D', 'RVU26B']);
     expect(dataset.localities).toHaveLength(109);
   });
@@ -147,7 +162,8 @@ describe('the dataset built from the official CMS files', () => {
   it('G0439 and J1100: Level II with their full CMS descriptors; J1100 MUE 120', () => {
     const g = stored.get('G0439|')!;
     expect(g.category).toBe('level2');
-    expect(g.longDescriptor).toBe('Annual wellness visit, includes a personalized prevention plan of service (pps), subsequent visit');
+    expect(g.longDescriptor).toBe(level2LongFromFile('G0439'));
+    expect(g.longDescriptor.length).toBeGreaterThan(80); // it spans a continuation record
     expect(g.pfs).toMatchObject({ status: 'A', workRvu: 1.92 });
     const j = stored.get('J1100|')!;
     expect(j.longDescriptor).toBe('Injection, dexamethasone sodium phosphate, 1 mg');

@@ -7,8 +7,8 @@ export function releaseLabel(id: string): string {
   return m ? `${QUARTERS[m[2]!]} 20${m[1]}` : id;
 }
 
-/** Release id from a PPRRVU title such as "2026 National Physician Fee Schedule Relative Value File July Release". */
+/** Release id from a PPRRVU title: the year, then "Relative Value File", then the month of the release. */
 export function releaseIdFromTitle(title: string): string | null {
-  const m = /(\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October) Release/i.exec(title);
+  const m = /\b(\d{4})\b.*\bRelative Value File (January|April|July|October) Release/i.exec(title);
   return m ? `RVU${m[1]!.slice(2)}${MONTH_LETTER[m[2]!.toLowerCase()]}` : null;
 }

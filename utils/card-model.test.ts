@@ -12,11 +12,11 @@ const entry = (code: string): CodeEntry => {
   const rows = ds.codes.filter((c) => c.code === code);
   return { base: rows.find((r) => r.modifier === '')!, components: rows.filter((r) => r.modifier !== '') };
 };
-const alabama = ds.localities.find((l) => l.id === '10112-00')!;
+const north = ds.localities.find((l) => l.id === '90001-01')!;
 
 describe('the card model', () => {
   it('99213: status, RVUs, national and locality payment, global, MUE, change history, release and AMA notice', () => {
-    const card = buildCard({ code: '99213', modifiers: ['25'], entry: entry('99213'), release, locality: alabama, setting: 'nonFacility' });
+    const card = buildCard({ code: '99213', modifiers: ['25'], entry: entry('99213'), release, locality: north, setting: 'nonFacility' });
     expect(card).toMatchObject({
       title: '99213-25',
       category: 'CPT Category I',
@@ -26,34 +26,34 @@ describe('the card model', () => {
     });
     expect(card.status).toEqual({ code: 'A', label: 'Active', billing: 'Paid separately under the physician fee schedule, if covered.' });
     expect(card.rvus).toMatchObject({
-      work: 1.3,
-      peNonFacility: 1.46,
-      peFacility: 0.33,
-      mp: 0.09,
-      totalNonFacility: 2.85,
-      totalFacility: 1.72,
+      work: 1,
+      peNonFacility: 2,
+      peFacility: 0.5,
+      mp: 0.1,
+      totalNonFacility: 3.1,
+      totalFacility: 1.6,
     });
+    // national: 3.10 × 30 = 93.00, 1.60 × 30 = 48.00; North: 2.95 × 30 = 88.50 and 1.60 × 30 = 48.00 (see the quick-list test)
     expect(card.payment).toEqual({
-      nationalNonFacility: 95.19,
-      nationalFacility: 57.45,
-      locality: { name: 'ALABAMA (AL)', nonFacility: 87.27, facility: 54.25 },
+      nationalNonFacility: 93,
+      nationalFacility: 48,
+      locality: { name: 'FIXTURE NORTH (ZA)', nonFacility: 88.5, facility: 48 },
       usedForPayment: true,
     });
-    // facility by hand: (1.30×0.988 + 0.33×0.875 + 0.09×0.566) × 33.4009 = 1.62409 × 33.4009 = 54.246 → $54.25
     expect(card.global!.days).toBe('XXX');
     expect(card.mue).toMatchObject({ units: 2 });
-    expect(card.changes).toEqual(['PE non-facility 1.35 → 1.46 in RVU26B (April 2026)']);
+    expect(card.changes).toEqual(['PE non-facility 1.80 → 2.00 in RVU26B (April 2026)']);
     expect(card.release).toBe('RVU26C (July 2026), released 2026-06-30');
-    expect(card.notice).toMatch(/American Medical Association/);
+    expect(card.notice).toBe('Fixture notice: CPT content in this test file belongs to the American Medical Association.');
   });
 
   it('a 26 modifier selects the professional-component row', () => {
     const card = buildCard({ code: '71046', modifiers: ['26'], entry: entry('71046'), release, locality: null, setting: 'nonFacility' });
     expect(card.row).toBe('26 row');
-    expect(card.rvus).toMatchObject({ work: 0.21, totalNonFacility: 0.3 });
+    expect(card.rvus).toMatchObject({ work: 0.2, totalNonFacility: 0.35 });
     const global = buildCard({ code: '71046', modifiers: [], entry: entry('71046'), release, locality: null, setting: 'nonFacility' });
-    expect(global.rvus!.totalNonFacility).toBe(0.99);
-    expect(global.caveats.join(' ')).toMatch(/Components: 26 0\.30 RVUs/);
+    expect(global.rvus!.totalNonFacility).toBe(1);
+    expect(global.caveats.join(' ')).toMatch(/Components: 26 0\.35 RVUs/);
     expect(global.caveats.join(' ')).toMatch(/NA in the facility setting/);
   });
 
@@ -67,7 +67,7 @@ describe('the card model', () => {
 
   it('Level II: the full CMS descriptor, status E with its billing meaning and the coverage code', () => {
     const card = buildCard({ code: 'J1100', modifiers: [], entry: entry('J1100'), release, locality: null, setting: 'nonFacility' });
-    expect(card.descriptor).toBe('Injection, dexamethasone sodium phosphate, 1 mg');
+    expect(card.descriptor).toBe('Injection, fixture drug, 1 mg');
     expect(card.status!.label).toBe('Excluded by regulation');
     expect(card.payment!.usedForPayment).toBe(false);
     expect(card.mue!.units).toBe(120);
