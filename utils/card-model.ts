@@ -60,7 +60,6 @@ const FIELD_LABELS: Partial<Record<keyof PfsValues, string>> = {
   teamSurgery: 'Team',
 };
 
-const money = (n: number) => `$${n.toFixed(2)}`;
 const show = (v: string | number) => (typeof v === 'number' ? v.toFixed(2) : v || '(blank)');
 
 /** "PE non-facility 1.35 → 1.46 in RVU26A" lines, newest first, for the fields a coder reads. */
@@ -226,5 +225,3 @@ export function buildCard(input: CardInput): CardModel {
         : amaNotice,
   };
 }
-
-export { money };

@@ -45,15 +45,10 @@ export interface MetaRow {
   value: InstalledRelease;
 }
 
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
-
 /**
  * The extension's database. The dataset tables (codes, modifiers, localities, meta)
- * are replaced whole by each release; pins, settings and recent lookups belong to
- * the user and are never touched by a re-seed.
+ * are replaced whole by each release; pins and recent lookups belong to the user and
+ * are never touched by a re-seed. Settings live in extension storage (utils/settings.ts).
  */
 export class LensDb extends Dexie {
   codes!: Table<CodeRecord, [string, string]>;
@@ -61,7 +56,6 @@ export class LensDb extends Dexie {
   localities!: EntityTable<Locality, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pins!: EntityTable<Pin, 'id'>;
-  settings!: EntityTable<SettingRow, 'key'>;
   recent!: EntityTable<RecentLookup, 'code'>;
 
   constructor(name = 'cpt-lens', options?: DexieOptions) {
@@ -72,7 +66,6 @@ export class LensDb extends Dexie {
       localities: 'id, state',
       meta: 'key',
       pins: '++id, [code+modifier], order',
-      settings: 'key',
       recent: 'code, at',
     });
   }

@@ -2,7 +2,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CodeRecord, ReleaseInfo } from '../data/dataset';
 import type { Locality } from '../data/gpci';
-import type { CodeCategory } from '../data/categories';
+import { CATEGORY_LABELS, type CodeCategory } from '../data/categories';
 import type { CodeEntry } from './dataset-store';
 import type { Pin } from './db';
 
@@ -81,7 +81,7 @@ export function validateLookup(data: unknown): { codes: string[] } {
   return { codes: codes as string[] };
 }
 
-const CATEGORIES = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'];
+const CATEGORIES = Object.keys(CATEGORY_LABELS);
 
 export function validateSearch(data: unknown): { query: string; limit: number; category: CodeCategory | null } {
   const d = record(data, 'search');

@@ -42,16 +42,12 @@ test('payer policy prose and table, including a "through" range', async ({ conte
   expect((await allMarks(page)).filter((m) => m === '45378')).toHaveLength(2);
 });
 
-test('a page of confusers shows no marks at all', async ({ context, site }) => {
+test('a page of confusers shows no marks but its one control code', async ({ context, site }) => {
   const page = await context.newPage();
   await page.goto(`${site}/pages/confusers.html`);
-  // Let the scan finish: the worker answers one batch, so wait on a page known to mark, then come back.
-  await page.waitForTimeout(1500);
-  expect(await marksOf(page).then((m) => Object.values(m).flat())).toEqual([]);
-  const other = await context.newPage();
-  await other.goto(`${site}/pages/policy.html`);
-  await waitForMarks(other, ['G0105']);
-  expect(await allMarks(page)).toEqual([]);
+  // The control proves the page was scanned, so "nothing else marked" is a real result.
+  await waitForMarks(page, ['99213']);
+  expect(await allMarks(page)).toEqual(['99213']);
 });
 
 test('a React single-page app: marks follow every re-render, with no console errors', async ({ context, site }) => {
