@@ -45,3 +45,34 @@ test('a lookup from a page round-trips: the demo EHR page is marked with codes t
   }
   expect(errors).toEqual([]);
 });
+
+test('after the worker is stopped and woken (no install event), every message still has its handler', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const send = (type: string, data?: unknown) =>
+    page.evaluate(
+      ([type, data]) =>
+        chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }) as Promise<{ res?: unknown; err?: unknown }>,
+      [type, data] as const,
+    );
+  await expect
+    .poll(async () => ((await send('status'))?.res as { release?: { id: string } })?.release?.id, { timeout: 30_000 })
+    .toBe('RVU26C');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // A stopped worker runs its top level again on the next message, but onInstalled does not fire.
+  const a = (await send('pinAdd', { code: '99213' }))?.res as { id: number };
+  const b = (await send('pinAdd', { code: 'J1100' }))?.res as { id: number };
+  expect(a.id).toBeGreaterThan(0);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(((await send('pinUpdate', { id: a.id, units: 3 }))?.res as { units: number }).units).toBe(3);
+  expect(((await send('pinsReorder', { ids: [b.id, a.id] }))?.res as { code: string }[]).map((p) => p.code)).toEqual(['J1100', '99213']);
+  const localities = (await send('localities'))?.res as { id: string; name: string }[];
+  expect(localities.length).toBeGreaterThan(100);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(((await send('locality', { id: localities[0]!.id }))?.res as { name: string }).name).toBe(localities[0]!.name);
+  const cleared = (await send('pinsClear'))?.res as unknown[];
+  expect(((await send('pinsList'))?.res as unknown[]).length).toBe(0);
+  expect(((await send('pinsRestore', { pins: cleared }))?.res as unknown[]).length).toBe(2);
+});
