@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../tests/corpus/cases';
-import { findCodes, shouldMark, type CodeMatch } from './detect';
+import { collectCodeTokens, findCodes, forEachCodeToken, shouldMark, type CodeMatch } from './detect';
 
 const marked = (text: string, ctx = {}, strictness: 'strict' | 'balanced' | 'everything' = 'balanced') =>
   findCodes(text, ctx)
@@ -127,6 +127,40 @@ describe('detector properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+  it('the char-code tokenizer finds exactly the tokens of the reference regex', () => {
+    const reference = /(?<![A-Za-z0-9])(\d{5}|\d{4}[FTUM]|[A-V]\d{4})(?![A-Za-z0-9])/g;
+    const tokenArb = fc.oneof(
+      textArb,
+      fc
+        .array(fc.constantFrom('1', '0', '9', 'F', 'T', 'U', 'M', 'f', 'A', 'V', 'W', 'Z', 'z', '-', ' ', 'é', '٣', '\u00a0'), {
+          maxLength: 40,
+        })
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(tokenArb, (text) => {
+        const ours: [number, string][] = [];
+        forEachCodeToken(text, (start, code) => ours.push([start, code]));
+        const theirs = [...text.matchAll(reference)].map((m) => [m.index, m[1]] as [number, string]);
+        expect(ours).toEqual(theirs);
+        const set = new Set<string>();
+        expect(collectCodeTokens(text, set)).toBe(theirs.length > 0);
+        expect([...set].sort()).toEqual([...new Set(theirs.map((t) => t[1]))].sort());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('asks for the column header only when a candidate is weighed, and weighs it the same', () => {
+    let asked = 0;
+    const header = () => (asked++, 'Patient ZIP');
+    expect(findCodes('Claim 10000123 on 04/12/2026', { columnHeader: header })).toEqual([]);
+    expect(asked).toBe(0);
+    const lazy = findCodes('IL 60601', { columnHeader: header });
+    expect(asked).toBe(1);
+    expect(lazy).toEqual(findCodes('IL 60601', { columnHeader: 'Patient ZIP' }));
+    expect(findCodes('60601', { columnHeader: header, isKnown: () => false })[0]!.score).toBe(-Infinity);
+    expect(asked).toBe(1);
   });
   it('handles 1 MB of random text', () => {
     const rng = fc.sample(fc.string({ minLength: 1000, maxLength: 1000, unit: 'binary' }), { numRuns: 1000, seed: 42 });
