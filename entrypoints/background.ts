@@ -93,6 +93,10 @@ export default defineBackground(() => {
     checkSender(sender, own);
     return service.lookup(validateLookup(data).codes);
   });
+  messaging.onMessage('known', ({ sender, data }) => {
+    checkSender(sender, own);
+    return service.known(validateLookup(data, 'known').codes);
+  });
   messaging.onMessage('search', ({ sender, data }) => {
     checkSender(sender, own);
     const { query, limit, category } = validateSearch(data);

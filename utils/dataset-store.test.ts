@@ -141,6 +141,13 @@ describe('lookup and search', () => {
     expect(entries['J1100']!.base.longDescriptor).toBe('Injection, fixture drug, 1 mg');
     expect(entries['99999']).toBeNull();
   });
+  it('says which codes are known, for a page scan, without sending records', async () => {
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    // 71046 has component rows (26); it is reported once. 99999 is not in the fixture.
+    const { known, release } = await service.known(['71046', 'J1100', '99999', '71046']);
+    expect(release.id).toBe('RVU26C');
+    expect([...known].sort()).toEqual(['71046', 'J1100']);
+  });
   it('finds codes by exact code, prefix and words', async () => {
     const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
     expect((await service.search('99213', 10)).map((h) => [h.record.code, h.match])).toEqual([['99213', 'exact']]);

@@ -120,6 +120,12 @@ export interface CodeEntry {
   components: CodeRecord[];
 }
 
+/** Which of codes the dataset holds: keys only, no records read or sent. */
+export async function knownCodes(db: LensDb, codes: string[]): Promise<string[]> {
+  const keys = await db.codes.where('code').anyOf([...new Set(codes)]).primaryKeys();
+  return [...new Set(keys.map((k) => k[0]))];
+}
+
 export async function lookupCodes(db: LensDb, codes: string[]): Promise<Record<string, CodeEntry | null>> {
   const unique = [...new Set(codes)];
   const rows = await db.codes.where('code').anyOf(unique).toArray();

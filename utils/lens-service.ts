@@ -1,9 +1,9 @@
-import { ensureDataset, lookupCodes, pinRecord, snapshotOf, type DatasetSource } from './dataset-store';
+import { ensureDataset, knownCodes, lookupCodes, pinRecord, snapshotOf, type DatasetSource } from './dataset-store';
 import type { InstalledRelease, LensDb, Pin } from './db';
 import { searchDocsOf } from './search-docs';
 import { SearchIndex } from './search-index';
 import type { CodeCategory } from '../data/categories';
-import type { DatasetStatus, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
+import type { DatasetStatus, KnownResponse, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
 
 function brief(r: InstalledRelease): ReleaseBrief {
   return {
@@ -46,6 +46,10 @@ export function createLensService(db: LensDb, source: DatasetSource) {
     async lookup(codes: string[]): Promise<LookupResponse> {
       const release = await whenReady();
       return { release: brief(release), entries: await lookupCodes(db, codes) };
+    },
+    async known(codes: string[]): Promise<KnownResponse> {
+      const release = await whenReady();
+      return { release: brief(release), known: await knownCodes(db, codes) };
     },
     async search(query: string, limit: number, category: CodeCategory | null = null): Promise<SearchHit[]> {
       // An empty query only warms the index (the popup sends one as it opens).
