@@ -85,7 +85,20 @@ test('frames: each frame is marked by its own content script', async ({ context,
 test('web components: codes inside an open shadow root are marked', async ({ context, site }) => {
   const page = await context.newPage();
   await page.goto(`${site}/pages/webcomponent.html`);
-  await waitForMarks(page, ['71046-TC', '99214-25']);
+  await waitForMarks(page, ['71046-TC', '99214-25', 'G0439', '93000']);
+  // A component added later is scanned when it arrives; one inside aria-hidden markup never is.
+  await waitForMarks(page, ['99215']);
+  expect(await allMarks(page)).not.toContain('J1100');
+  // Every marked shadow tree, the late one too, carries the ::highlight() rules that paint its marks.
+  const styled = await page.evaluate(() =>
+    [...document.querySelectorAll('claim-line')].map((e) => [e.getAttribute('code'), e.shadowRoot!.adoptedStyleSheets.length]),
+  );
+  expect(styled).toEqual([
+    ['71046-TC', 1],
+    ['99214-25', 1],
+    ['J1100', 0],
+    ['99215', 1],
+  ]);
 });
 
 test('editable fields are never marked and their values stay byte-identical; a field holding a code shows its card', async ({

@@ -1,11 +1,12 @@
 // CPT Lens in a page (or frame): marks codes, shows cards, follows changes and settings. Torn down by the signal.
 import type { Locality } from '../../data/gpci';
+import type { CodeEntry } from '../dataset-store';
 import highlightCss from '../../entrypoints/content/highlights.css?inline';
 import { messaging, type ReleaseBrief } from '../messaging';
 import { benchTimingItem, readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
 import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
-import { MarkStore } from './mark-store';
+import { liveRange, MarkStore } from './mark-store';
 import { Scanner, timing } from './scanner';
 import { t } from '../i18n';
 
@@ -30,22 +31,37 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   const store = new MarkStore(() => {
     if (window === window.top) void messaging.sendMessage('pageCount', { count: store.size }).catch(() => undefined);
   });
-  const lookup = async (codes: string[]) => {
-    const res = await messaging.sendMessage('lookup', { codes });
+  // A scan asks only which codes exist; a card's full entry is fetched when the pointer arrives on its code,
+  // during the intent delay, and kept for this frame.
+  const known = async (codes: string[]) => {
+    const res = await messaging.sendMessage('known', { codes });
     release = res.release;
-    return res.entries;
+    return res.known;
   };
-  const scanner = new Scanner({ store, lookup, settings: () => settings, signal });
-  const entryOf = async (code: string) => {
-    const cached = scanner.entryOf(code);
-    if (cached !== undefined) return cached;
-    return (await lookup([code]))[code] ?? null;
+  const scanner = new Scanner({ store, known, settings: () => settings, signal, onShadowRoot: (shadow) => styleShadowRoot(shadow) });
+  const entries = new Map<string, CodeEntry | null>();
+  const fetching = new Map<string, Promise<CodeEntry | null>>();
+  const entryOf = (code: string): Promise<CodeEntry | null> => {
+    if (entries.has(code)) return Promise.resolve(entries.get(code)!);
+    let p = fetching.get(code);
+    if (!p) {
+      p = messaging.sendMessage('lookup', { codes: [code] }).then((res) => {
+        release = res.release;
+        const entry = res.entries[code] ?? null;
+        entries.set(code, entry);
+        return entry;
+      });
+      void p.finally(() => fetching.delete(code)).catch(() => undefined);
+      fetching.set(code, p);
+    }
+    return p;
   };
   const card = new HoverCard({
     store,
     shadowRoots: () => scanner.shadowRoots,
     entryOf,
-    cachedEntry: (code) => scanner.entryOf(code),
+    cachedEntry: (code) => entries.get(code),
+    prefetch: (code) => void entryOf(code).catch(() => undefined),
     context: () => ({ release, locality, setting: settings.placeOfService, theme: settings.theme }),
     signal,
     actions: {
@@ -62,27 +78,23 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
       notACode: async (target) => suppressToken(site, target.token),
     },
   });
-  watchFormFields(card, async (code) => (await entryOf(code)) !== null || /^\d{4}[FTU]$/.test(code), signal);
+  watchFormFields(card, async (code) => /^\d{4}[FTU]$/.test(code) || (scanner.knows(code) ?? (await entryOf(code)) !== null), signal);
 
   // Marks inside open shadow roots need the ::highlight() rules in that tree's own styles (not a DOM change).
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(highlightCss);
-  const styled = new WeakSet<ShadowRoot>();
-  const styleShadowRoots = () => {
-    for (const root of scanner.shadowRoots) {
-      if (styled.has(root)) continue;
-      styled.add(root);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+  const styleShadowRoot = (shadow: ShadowRoot) => {
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   };
 
   let active = false;
   const root = () => document.body ?? document.documentElement;
   const activate = async () => {
     active = true;
-    await scanner.scan(root());
-    styleShadowRoots();
+    // Observe first: the first scan can wait seconds for a worker that is still seeding, and a change the
+    // page makes meanwhile must not be missed.
     scanner.observe(document.documentElement);
+    await scanner.scan(root());
   };
   const deactivate = () => {
     active = false;
@@ -129,7 +141,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   }
 
   // The popup's "on this page" list, and its click-to-reveal.
-  const visibleMarks = () => store.all().filter((m) => m.range.getClientRects().length > 0);
+  const visibleMarks = () => store.all().filter((m) => liveRange(m).getClientRects().length > 0);
   if (window === window.top) {
     messaging.onMessage('pageCodes', () =>
       visibleMarks().map((m) => {

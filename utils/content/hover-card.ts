@@ -8,7 +8,7 @@ import type { Setting } from '../../data/pricing';
 import { buildCard } from '../card-model';
 import type { CodeEntry } from '../dataset-store';
 import type { ReleaseBrief } from '../messaging';
-import { markAtPoint, type MarkStore, type PageMark } from './mark-store';
+import { liveRange, markAtPoint, type MarkStore, type PageMark } from './mark-store';
 import { createUiHost, type UiHost } from './ui-host';
 
 export const OPEN_DELAY_MS = 300;
@@ -29,6 +29,8 @@ export interface HoverCardOptions {
   entryOf: (code: string) => Promise<CodeEntry | null>;
   /** The entry if this frame already has it: lets the card render without waiting a turn. */
   cachedEntry?: (code: string) => CodeEntry | null | undefined;
+  /** Starts fetching a code's entry as the pointer arrives, so the card has it when the intent delay ends. */
+  prefetch?: (code: string) => void;
   context: () => { release: ReleaseBrief | null; locality: Locality | null; setting: Setting; theme?: 'auto' | 'light' | 'dark' };
   actions: {
     pin(target: CardTarget): Promise<string>;
@@ -44,7 +46,7 @@ function rangeReference(range: Range): VirtualElement {
 }
 
 export function targetOfMark(mark: PageMark): CardTarget {
-  return { code: mark.match.code, modifiers: mark.match.modifiers, token: mark.token, reference: rangeReference(mark.range), mark };
+  return { code: mark.match.code, modifiers: mark.match.modifiers, token: mark.token, reference: rangeReference(liveRange(mark)), mark };
 }
 
 export class HoverCard {
@@ -107,6 +109,7 @@ export class HoverCard {
     }
     if (this.pendingMark === mark) return;
     this.pendingMark = mark;
+    this.o.prefetch?.(mark.match.code);
     // The intent delay counts from when the pointer arrived, not from when we noticed.
     this.openSoon(targetOfMark(mark), Math.max(0, OPEN_DELAY_MS - (performance.now() - at)));
   }

@@ -8,7 +8,8 @@ const KINDS: MarkKind[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2', 'unknown'];
 
 export interface PageMark {
   node: Text;
-  range: Range;
+  /** What the highlight paints. Static: the page's own DOM changes never pay to update it. */
+  range: StaticRange;
   match: CodeMatch;
   kind: MarkKind;
   /** Code with modifiers as shown, e.g. "99213-25": the token "Not a code here" suppresses. */
@@ -129,6 +130,14 @@ export class MarkStore {
   }
 }
 
+/** A live Range over a mark, for geometry (client rects, card placement); made only when asked. */
+export function liveRange(mark: PageMark): Range {
+  const range = new Range();
+  range.setStart(mark.node, Math.min(mark.range.startOffset, mark.node.length));
+  range.setEnd(mark.node, Math.min(mark.range.endOffset, mark.node.length));
+  return range;
+}
+
 /** The caret (text node + offset) under a point, with the standard API first. */
 function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
   const doc = document as Document & {
@@ -157,7 +166,7 @@ export function markAtPoint(store: MarkStore, x: number, y: number, shadowRoots:
   const caret = caretAt(x, y, shadowRoots);
   if (!caret) return null;
   for (const m of store.marksOf(caret.node)) {
-    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && pointIn(m.range, x, y)) return m;
+    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && pointIn(liveRange(m), x, y)) return m;
   }
   return null;
 }

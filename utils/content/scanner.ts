@@ -1,23 +1,33 @@
 // Walks page text in ~8 ms slices, asks the worker about new codes once per slice, and follows changes.
-import { findCodes, shouldMark, type CodeMatch, type Strictness } from '../detect';
-import type { CodeEntry } from '../dataset-store';
+// Two passes: the walk only tokenizes (cheap, every text node); context is weighed after the worker has said
+// which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
+import { collectCodeTokens, findCodes, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
 import type { CodeCategory } from '../../data/categories';
 
-const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'CPT-LENS-UI',
-]);
+// Text under these is not page text a coder reads (or is theirs to edit): never marked.
+const SKIP_SELECTOR = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'canvas',
+  'iframe',
+  'cpt-lens-ui',
+  // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
+  '[contenteditable]:not([contenteditable="false"])',
+  '[aria-hidden="true"]',
+  '[hidden]',
+].join(',');
+// Elements that can never host a shadow root (the HTML spec allows one on custom elements, div, span, p,
+// section and a few more). Excluding the common ones in one native query leaves few elements to ask for a
+// shadowRoot: every DOM property read from a content script's isolated world costs a wrapper lookup.
+const NEVER_HOSTS =
+  ':not(td,tr,th,tbody,thead,tfoot,table,col,colgroup,caption,a,li,ul,ol,dl,dt,dd,option,img,br,b,i,u,em,strong,small,code,pre,sup,sub,font,label,input,button,select,textarea,svg,path,g,script,style,link,meta)';
 const SLICE_MS = 8;
 const COARSE_THRESHOLD = 1000;
 
@@ -30,36 +40,39 @@ function measure(name: string, start: number): void {
 
 export interface ScannerOptions {
   store: MarkStore;
-  lookup: (codes: string[]) => Promise<Record<string, CodeEntry | null>>;
+  /** Which of codes the dataset holds. */
+  known: (codes: string[]) => Promise<string[]>;
   settings: () => { strictness: Strictness; suppressed: string[]; categories: CodeCategory[] };
   signal: AbortSignal;
+  /** Called once for each open shadow root found (the app gives it the highlight styles). */
+  onShadowRoot?: (root: ShadowRoot) => void;
   /** Yields to the event loop between slices (a test can make it synchronous). */
   yieldSlice?: () => Promise<void>;
 }
 
+/** Header texts of a table's first head row, read once per table per walk. */
+type HeaderCache = Map<Element, { row: HTMLTableRowElement; texts: string[] } | null>;
+
 /** Text of the header cell of the column a cell sits in, for column context ("ZIP", "CPT"). */
-function columnHeaderOf(el: Element | null, cache: Map<Element, string>): string {
-  const cell = el?.closest('td,th');
-  if (!cell) return '';
-  const hit = cache.get(cell);
-  if (hit !== undefined) return hit;
-  let header = '';
-  const row = cell.parentElement;
-  const table = cell.closest('table');
-  if (row && table) {
-    const index = [...row.children].indexOf(cell);
-    const headRow = table.tHead?.rows[0] ?? table.rows[0];
-    if (headRow && headRow !== row) header = headRow.cells[index]?.textContent?.trim() ?? '';
-    else if (cell.tagName === 'TH') header = '';
+function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
+  const cell = el?.closest('td,th') as HTMLTableCellElement | null | undefined;
+  const table = cell?.closest('table');
+  if (!cell || !table) return '';
+  let head = cache.get(table);
+  if (head === undefined) {
+    const row = table.tHead?.rows[0] ?? table.rows[0];
+    head = row ? { row, texts: Array.from(row.cells, (c) => c.textContent?.trim() ?? '') } : null;
+    cache.set(table, head);
   }
-  cache.set(cell, header);
-  return header;
+  if (!head || cell.parentElement === head.row) return '';
+  return head.texts[cell.cellIndex] ?? '';
 }
 
 export class Scanner {
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly o: ScannerOptions;
-  private readonly cache = new Map<string, CodeEntry | null>();
+  /** The per-frame cache: whether the dataset holds a code, once asked. */
+  private readonly cache = new Map<string, boolean>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly observers: MutationObserver[] = [];
   private pending = new Set<Node>();
@@ -72,25 +85,15 @@ export class Scanner {
   }
 
   /** What the per-frame cache says: true/false once asked, undefined before. */
-  private readonly knownNow = (code: string): boolean | undefined => (this.cache.has(code) ? this.cache.get(code) != null : undefined);
+  private readonly knownNow = (code: string): boolean | undefined => this.cache.get(code);
 
-  entryOf(code: string): CodeEntry | null | undefined {
+  knows(code: string): boolean | undefined {
     return this.cache.get(code);
   }
 
-  private skipElement(el: Element): boolean {
-    if (SKIP_TAGS.has(el.tagName)) return true;
-    // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
-    // The walk meets ancestors before descendants, so an editable subtree is skipped whole.
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-    if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
-    return false;
-  }
-
-  private ancestorsSkipped(node: Node): boolean {
-    for (let el = node.parentElement; el; el = el.parentElement) if (this.skipElement(el)) return true;
-    return false;
+  private skipped(node: Node): boolean {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return el !== null && el.closest(SKIP_SELECTOR) !== null;
   }
 
   /** Scans roots (elements, documents or shadow roots), replacing the marks beneath them, as one batch. */
@@ -117,8 +120,8 @@ export class Scanner {
     const { store, signal } = this.o;
     if (signal.aborted || !root.isConnected) return;
     if (root.nodeType === Node.TEXT_NODE) {
-      if (this.ancestorsSkipped(root)) return;
-    } else if (root.nodeType === Node.ELEMENT_NODE && (this.skipElement(root as Element) || this.ancestorsSkipped(root))) {
+      if (this.skipped(root)) return store.dropNode(root as Text);
+    } else if (root.nodeType === Node.ELEMENT_NODE && this.skipped(root)) {
       store.dropWithin(root);
       return;
     }
@@ -127,53 +130,40 @@ export class Scanner {
 
   private async walk(root: Node): Promise<void> {
     const { store, signal } = this.o;
+    if (root.nodeType !== Node.TEXT_NODE) this.findShadowRoots(root as ParentNode & Node);
     const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    const found: { node: Text; matches: CodeMatch[] }[] = [];
-    const visited: Text[] = [];
-    const headerCache = new Map<Element, string>();
+    // Text nodes only: whether one sits in skipped markup is asked (by one native closest()) only for the
+    // few that hold a code, after the worker has answered.
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let found: Text[] = [];
+    let tokens = new Set<string>();
+    let visited: Text[] = [];
+    const headerCache: HeaderCache = new Map();
     let sliceStart = performance.now();
-    let steps = 0;
     const hadMarks = store.size > 0;
-    // Each slice's lookup goes out while the walk goes on; marks are set as the answers come back, in order.
+    // Each slice's question goes out while the walk goes on; marks are set as the answers come back, in order.
     let marking: Promise<void> = Promise.resolve();
     const flushSlice = () => {
-      const batch = found.splice(0);
-      const seen = visited.splice(0);
-      const answered = this.resolveCodes(batch);
+      const batch = found;
+      const seen = visited;
+      const answered = this.resolveCodes(tokens);
+      found = [];
+      visited = [];
+      tokens = new Set();
       marking = Promise.all([marking, answered]).then(() => {
         const t = performance.now();
-        this.markBatch(batch, seen);
+        this.markBatch(batch, seen, headerCache);
         measure('mark', t);
       });
     };
-    let node: Node | null = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode();
-    while (node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const el = node as Element;
-        if (this.skipElement(el)) {
-          store.dropWithin(el);
-          node = nextOutside(walker);
-          continue;
-        }
-        if (el.shadowRoot && !this.shadowRoots.includes(el.shadowRoot)) {
-          this.shadowRoots.push(el.shadowRoot);
-          this.observe(el.shadowRoot);
-          void this.scan(el.shadowRoot);
-        }
-      } else {
-        const text = node as Text;
-        // Only a rescan needs to know which nodes were visited (to drop their stale marks).
-        if (hadMarks) visited.push(text);
-        if (text.data.length >= 4 && /\d{4}/.test(text.data)) {
-          const matches = findCodes(text.data, { columnHeader: columnHeaderOf(text.parentElement, headerCache), isKnown: this.knownNow });
-          if (matches.length > 0) found.push({ node: text, matches });
-        }
-      }
-      if (root.nodeType === Node.TEXT_NODE) break;
-      node = walker.nextNode();
-      // Reading the clock is not free: look every 64 nodes.
-      if ((++steps & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+    if (root.nodeType === Node.TEXT_NODE) {
+      const text = root as Text;
+      if (hadMarks) visited.push(text);
+      if (collectCodeTokens(text.data, tokens)) found.push(text);
+    } else {
+      // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
+      // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
+      while (walkSlice(walker, sliceStart + SLICE_MS, hadMarks ? visited : null, found, tokens)) {
         flushSlice();
         measure('walk', sliceStart);
         await (this.o.yieldSlice ?? defaultYield)();
@@ -186,45 +176,77 @@ export class Scanner {
     await marking;
   }
 
-  /** One lookup per slice, for the codes this frame has not asked about yet (the per-frame cache). */
-  private resolveCodes(batch: { node: Text; matches: CodeMatch[] }[]): Promise<void> {
-    const codes = [...new Set(batch.flatMap((b) => b.matches.map((m) => m.code)))];
-    const unknown = codes.filter((c) => !this.cache.has(c) && !this.inFlight.has(c));
+  /** Open shadow roots under root (not in skipped markup): observed and scanned as trees of their own. */
+  private findShadowRoots(root: ParentNode & Node): void {
+    const t = performance.now();
+    // The root itself may be the host: an added custom element is one.
+    const candidates =
+      root.nodeType === Node.ELEMENT_NODE ? [root as Element, ...root.querySelectorAll(NEVER_HOSTS)] : root.querySelectorAll(NEVER_HOSTS);
+    for (const el of candidates) {
+      const shadow = el.shadowRoot;
+      if (!shadow || this.shadowRoots.includes(shadow) || this.skipped(el)) continue;
+      this.shadowRoots.push(shadow);
+      this.o.onShadowRoot?.(shadow);
+      this.observe(shadow);
+      void this.scan(shadow);
+    }
+    measure('hosts', t);
+  }
+
+  /** One question per slice, for the codes this frame has not asked about yet (the per-frame cache). */
+  private resolveCodes(tokens: Set<string>): Promise<void> {
+    const waits: Promise<void>[] = [];
+    const unknown: string[] = [];
+    for (const c of tokens) {
+      if (this.cache.has(c)) continue;
+      const pending = this.inFlight.get(c);
+      if (pending) waits.push(pending);
+      else unknown.push(c);
+    }
     for (let i = 0; i < unknown.length; i += 1000) {
       const chunk = unknown.slice(i, i + 1000);
-      const done = this.o.lookup(chunk).then(
-        (entries) => {
-          for (const c of chunk) this.cache.set(c, entries[c] ?? null);
+      const done = this.o.known(chunk).then(
+        (known) => {
+          const yes = new Set(known);
+          for (const c of chunk) this.cache.set(c, yes.has(c));
         },
-        () => undefined, // a failed lookup leaves these unmarked; the next scan asks again
+        () => undefined, // a failed question leaves these unmarked; the next scan asks again
       );
       void done.finally(() => chunk.forEach((c) => this.inFlight.delete(c)));
       for (const c of chunk) this.inFlight.set(c, done);
+      waits.push(done);
     }
-    return Promise.all(codes.map((c) => this.inFlight.get(c)).filter(Boolean)).then(() => undefined);
+    return Promise.all(waits).then(() => undefined);
   }
 
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
-  private markBatch(batch: { node: Text; matches: CodeMatch[] }[], visited: Text[]): void {
+  private markBatch(batch: Text[], visited: Text[], headerCache: HeaderCache): void {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
-    const withMatches = new Set(batch.map((b) => b.node));
-    for (const t of visited) if (!withMatches.has(t)) store.dropNode(t);
-    for (const { node, matches } of batch) {
+    if (visited.length > 0) {
+      const withTokens = new Set(batch);
+      for (const t of visited) if (!withTokens.has(t)) store.dropNode(t);
+    }
+    for (const node of batch) {
       if (!node.isConnected) {
+        store.dropNode(node);
+        continue;
+      }
+      const parent = node.parentElement;
+      const matches = findCodes(node.data, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knownNow });
+      if (!matches.some((m) => this.cache.get(m.code) === true || !m.needsDataset) || parent?.closest(SKIP_SELECTOR)) {
         store.dropNode(node);
         continue;
       }
       const marks: PageMark[] = [];
       for (const match of matches) {
-        const known = this.cache.get(match.code) != null;
+        const known = this.cache.get(match.code) === true;
         if (!categories.includes(match.category) || !shouldMark(match, known, strictness)) continue;
         const token = node.data.slice(match.start, match.spanEnd);
         if (suppressed.includes(token) || suppressed.includes(match.code)) continue;
-        const range = new Range();
-        range.setStart(node, match.start);
-        range.setEnd(node, match.spanEnd);
+        // A StaticRange: a live Range would be updated by the browser on every DOM change the page makes.
+        const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.spanEnd });
         marks.push({ node, range, match, kind: known ? match.category : 'unknown', token });
       }
       store.setNode(node, marks);
@@ -278,16 +300,22 @@ function isOwnUi(node: Node): boolean {
   return !!el && el.closest('cpt-lens-ui') !== null;
 }
 
-function outermost(nodes: Node[]): Node[] {
-  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+/** Tokenizes text nodes until the deadline; true when it stopped there (more to do), false at the end. */
+function walkSlice(walker: TreeWalker, deadline: number, visited: Text[] | null, found: Text[], tokens: Set<string>): boolean {
+  let steps = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    // Only a rescan needs to know which nodes were visited (to drop their stale marks).
+    if (visited) visited.push(node);
+    const data = node.data;
+    if (data.length >= 5 && collectCodeTokens(data, tokens)) found.push(node);
+    // Reading the clock is not free: look every 64 nodes.
+    if ((++steps & 63) === 0 && performance.now() > deadline) return true;
+  }
+  return false;
 }
 
-function nextOutside(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode() || walker.currentNode === walker.root) return null;
-  }
+function outermost(nodes: Node[]): Node[] {
+  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
 }
 
 // scheduler.yield() where the browser has it; otherwise a message-channel hop, which (unlike setTimeout)
