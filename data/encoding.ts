@@ -100,7 +100,22 @@ function zip<T>(fields: readonly string[], row: unknown, where: string): T {
   return out as T;
 }
 
-export function decodeDataset(bytes: Uint8Array): Dataset {
+/** A record in the bundle's compact form: values in a fixed order. The database stores these, in chunks. */
+export type CodeRow = unknown[];
+
+/** A bundle, checked whole, with its code rows left compact (records are made from them when read). */
+export interface ParsedBundle {
+  format: number;
+  release: Dataset['release'];
+  /** Release ids the rows' history and first-seen indexes point into. */
+  releaseIds: string[];
+  rows: CodeRow[];
+  modifiers: Level2Modifier[];
+  localities: Locality[];
+}
+
+/** Unzips and checks every part of a bundle; a fault names the row. Rows are checked, not turned into records. */
+export function parseBundle(bytes: Uint8Array): ParsedBundle {
   let raw: unknown;
   try {
     raw = JSON.parse(strFromU8(gunzipSync(bytes)));
@@ -120,39 +135,85 @@ export function decodeDataset(bytes: Uint8Array): Dataset {
     fail('its PFS field list differs from this version of CPT Lens');
   }
   const releaseIds = enc.releaseIds;
-  const codes: CodeRecord[] = enc.codes.map((row, i) => {
-    const where = `code row ${i + 1}`;
-    if (!Array.isArray(row) || row.length !== 12) fail(`${where} should have 12 values`);
-    const [code, modifier, cat, section, subsection, short, long, pfs, level2, mue, first, hist] = row as unknown[];
-    const category = CATEGORIES[cat as number] ?? fail(`${where}: unknown category ${String(cat)}`);
-    if (!Array.isArray(hist) || hist.length % 3 !== 0) fail(`${where}: history should be triples`);
-    const history: CodeRecord['history'] = [];
-    for (let h = 0; h < hist.length; h += 3) {
-      history.push({
-        release: releaseIds[hist[h] as number] ?? fail(`${where}: history release ${String(hist[h])}`),
-        field: HISTORY_FIELDS[hist[h + 1] as number] ?? fail(`${where}: history field ${String(hist[h + 1])}`),
-        value: hist[h + 2] as string | number,
-      });
-    }
-    return {
-      code: str(code, `${where} code`),
-      modifier: str(modifier, `${where} modifier`),
-      category,
-      section: str(section, `${where} section`),
-      subsection: str(subsection, `${where} subsection`),
-      shortDescriptor: str(short, `${where} descriptor`),
-      longDescriptor: str(long, `${where} descriptor`),
-      pfs: pfs === 0 ? null : zip<PfsValues>(PFS_VALUE_FIELDS, pfs, `${where} PFS values`),
-      level2: level2 === 0 ? null : zip<NonNullable<CodeRecord['level2']>>(LEVEL2_FIELDS, level2, `${where} Level II values`),
-      mue: mue === 0 ? null : zip<NonNullable<CodeRecord['mue']>>(MUE_FIELDS, mue, `${where} MUE values`),
-      firstSeen: first === -1 ? '' : (releaseIds[first as number] ?? fail(`${where}: first release ${String(first)}`)),
-      history,
-    };
-  });
-  if (codes.length !== enc.release.recordCount) fail(`it says ${enc.release.recordCount} records but holds ${codes.length}`);
+  enc.codes.forEach((row, i) => checkRow(row, i, releaseIds));
+  if (enc.codes.length !== enc.release.recordCount) fail(`it says ${enc.release.recordCount} records but holds ${enc.codes.length}`);
   const modifiers: Level2Modifier[] = enc.modifiers.map((row, i) =>
     zip<Level2Modifier>(['modifier', 'longDescription', 'shortDescription'], row, `modifier row ${i + 1}`),
   );
   const localities: Locality[] = enc.localities.map((row, i) => zip<Locality>(LOCALITY_FIELDS, row, `locality row ${i + 1}`));
-  return { format: enc.format, release: enc.release, codes, modifiers, localities };
+  return { format: enc.format, release: enc.release, releaseIds, rows: enc.codes, modifiers, localities };
+}
+
+function checkRow(row: unknown, i: number, releaseIds: string[]): void {
+  const where = `code row ${i + 1}`;
+  if (!Array.isArray(row) || row.length !== 12) fail(`${where} should have 12 values`);
+  const [code, modifier, cat, section, subsection, short, long, pfs, level2, mue, first, hist] = row as unknown[];
+  str(code, `${where} code`);
+  str(modifier, `${where} modifier`);
+  str(section, `${where} section`);
+  str(subsection, `${where} subsection`);
+  str(short, `${where} descriptor`);
+  str(long, `${where} descriptor`);
+  if (CATEGORIES[cat as number] === undefined) fail(`${where}: unknown category ${String(cat)}`);
+  if (pfs !== 0 && (!Array.isArray(pfs) || pfs.length !== PFS_VALUE_FIELDS.length))
+    fail(`${where} PFS values should have ${PFS_VALUE_FIELDS.length} values`);
+  if (level2 !== 0 && (!Array.isArray(level2) || level2.length !== LEVEL2_FIELDS.length))
+    fail(`${where} Level II values should have ${LEVEL2_FIELDS.length} values`);
+  if (mue !== 0 && (!Array.isArray(mue) || mue.length !== MUE_FIELDS.length))
+    fail(`${where} MUE values should have ${MUE_FIELDS.length} values`);
+  if (first !== -1 && releaseIds[first as number] === undefined) fail(`${where}: first release ${String(first)}`);
+  if (!Array.isArray(hist) || hist.length % 3 !== 0) fail(`${where}: history should be triples`);
+  for (let h = 0; h < hist.length; h += 3) {
+    if (releaseIds[hist[h] as number] === undefined) fail(`${where}: history release ${String(hist[h])}`);
+    if (HISTORY_FIELDS[hist[h + 1] as number] === undefined) fail(`${where}: history field ${String(hist[h + 1])}`);
+  }
+}
+
+/** The code a row is for (rows are checked by parseBundle before they are stored). */
+export const codeOfRow = (row: CodeRow): string => row[0] as string;
+
+/** A record from a checked row. */
+export function recordOfRow(row: CodeRow, releaseIds: string[]): CodeRecord {
+  const [code, modifier, cat, section, subsection, short, long, pfs, level2, mue, first, hist] = row as [
+    string,
+    string,
+    number,
+    string,
+    string,
+    string,
+    string,
+    unknown[] | 0,
+    unknown[] | 0,
+    unknown[] | 0,
+    number,
+    unknown[],
+  ];
+  const history: CodeRecord['history'] = [];
+  for (let h = 0; h < hist.length; h += 3) {
+    history.push({
+      release: releaseIds[hist[h] as number]!,
+      field: HISTORY_FIELDS[hist[h + 1] as number]!,
+      value: hist[h + 2] as string | number,
+    });
+  }
+  return {
+    code,
+    modifier,
+    category: CATEGORIES[cat]!,
+    section,
+    subsection,
+    shortDescriptor: short,
+    longDescriptor: long,
+    pfs: pfs === 0 ? null : zip<PfsValues>(PFS_VALUE_FIELDS, pfs, 'PFS values'),
+    level2: level2 === 0 ? null : zip<NonNullable<CodeRecord['level2']>>(LEVEL2_FIELDS, level2, 'Level II values'),
+    mue: mue === 0 ? null : zip<NonNullable<CodeRecord['mue']>>(MUE_FIELDS, mue, 'MUE values'),
+    firstSeen: first === -1 ? '' : releaseIds[first]!,
+    history,
+  };
+}
+
+export function decodeDataset(bytes: Uint8Array): Dataset {
+  const b = parseBundle(bytes);
+  const codes = b.rows.map((row) => recordOfRow(row, b.releaseIds));
+  return { format: b.format, release: b.release, codes, modifiers: b.modifiers, localities: b.localities };
 }

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCms } from '../tests/cms-dir';
-import { lookupCodes } from '../utils/dataset-store';
+import { allRecords, lookupCodes } from '../utils/dataset-store';
 import { ensureDataset, sha256Hex } from '../utils/dataset-store';
 import { LensDb } from '../utils/db';
 import { buildDatasetFromSources } from './build';
@@ -77,7 +77,8 @@ beforeAll(async () => {
     }),
     bytes: async () => bytes,
   });
-  stored = new Map((await db.codes.toArray()).map((r) => [`${r.code}|${r.modifier}`, r]));
+  const release = (await db.meta.get('release'))!.value;
+  stored = new Map((await allRecords(db, release)).map((r) => [`${r.code}|${r.modifier}`, r]));
 });
 
 describe('the dataset built from the official CMS files', () => {
@@ -172,7 +173,7 @@ describe('the dataset built from the official CMS files', () => {
   });
 
   it('93000 is a global-only test (PC/TC 4): CMS gives it no 26/TC rows; its components are 93005 and 93010; 71046 has its 26 and TC rows', async () => {
-    const found = await lookupCodes(db, ['93000', '93005', '93010', '71046']);
+    const found = await lookupCodes(db, (await db.meta.get('release'))!.value, ['93000', '93005', '93010', '71046']);
     expect(found['93000']!.base.pfs).toMatchObject({ pcTc: '4', workRvu: 0.17, nonFacilityTotal: 0.46 });
     expect(found['93000']!.components).toEqual([]);
     expect(found['93005']!.base.pfs!.pcTc).toBe('3');

@@ -62,7 +62,7 @@ describe('installing datasets', () => {
     const db = freshDb();
     const service = createLensService(db, await sourceOf(fixtureDataset()));
     await service.pinAdd({ code: 'J1100', modifier: '', units: 4, note: '' });
-    const before = await db.codes.count();
+    const before = await db.codeChunks.toArray();
     const broken = createLensService(
       db,
       await sourceOf(
@@ -71,7 +71,7 @@ describe('installing datasets', () => {
       ),
     );
     await expect(broken.status()).rejects.toThrow(message);
-    expect(await db.codes.count()).toBe(before);
+    expect(await db.codeChunks.toArray()).toEqual(before);
     expect((await db.meta.get('release'))!.value.id).toBe('RVU26C');
     expect(await db.pins.count()).toBe(1);
   });
@@ -79,15 +79,17 @@ describe('installing datasets', () => {
   it('rolls back a seed that fails half-way, leaving the old release whole', async () => {
     const db = freshDb();
     await createLensService(db, await sourceOf(fixtureDataset())).whenReady();
-    const before = await db.codes.toArray();
-    // Two records with one key: the bulk insert fails after the tables were cleared.
+    const before = { chunks: await db.codeChunks.toArray(), list: await db.codeList.toArray(), modifiers: await db.modifiers.toArray() };
+    // Two modifiers with one key: that insert fails after the tables were cleared and the new chunks written.
     const bad = fixtureDataset((ds) => {
       ds.release.id = 'RVU26D';
-      ds.codes.push({ ...ds.codes[0]! });
-      ds.release.recordCount = ds.codes.length;
+      ds.codes[0] = { ...ds.codes[0]!, shortDescriptor: 'changed in the new release' };
+      ds.modifiers.push({ ...ds.modifiers[0]! });
     });
-    await expect(ensureDataset(db, await sourceOf(bad))).rejects.toThrow();
-    expect(await db.codes.toArray()).toEqual(before);
+    await expect(ensureDataset(db, await sourceOf(bad))).rejects.toThrow(/modifier/i);
+    expect({ chunks: await db.codeChunks.toArray(), list: await db.codeList.toArray(), modifiers: await db.modifiers.toArray() }).toEqual(
+      before,
+    );
     expect((await db.meta.get('release'))!.value.id).toBe('RVU26C');
   });
 

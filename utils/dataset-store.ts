@@ -1,6 +1,6 @@
-import type { CodeRecord, Dataset } from '../data/dataset';
-import { decodeDataset } from '../data/encoding';
-import type { InstalledRelease, LensDb, PinSnapshot } from './db';
+import type { CodeRecord } from '../data/dataset';
+import { codeOfRow, parseBundle, recordOfRow, type CodeRow, type ParsedBundle } from '../data/encoding';
+import type { CodeChunk, InstalledRelease, LensDb, PinSnapshot } from './db';
 
 export interface BundleManifest {
   release: string;
@@ -33,19 +33,29 @@ export async function installedRelease(db: LensDb): Promise<InstalledRelease | u
   return (await db.meta.get('release'))?.value;
 }
 
+/** The chunk a code's rows are stored in. */
+export const chunkOf = (code: string): string => code.slice(0, 3);
+
 /**
  * Replaces the dataset tables in one transaction: either the whole new release is
  * in, or (on any failure) the previous one is still there. User tables are untouched.
  */
-export async function installDataset(db: LensDb, ds: Dataset, sha256: string): Promise<InstalledRelease> {
-  const release: InstalledRelease = { ...ds.release, sha256, installedAt: Date.now() };
-  await db.transaction('rw', [db.codes, db.modifiers, db.localities, db.meta], async () => {
-    await db.codes.clear();
-    await db.modifiers.clear();
-    await db.localities.clear();
-    await db.codes.bulkAdd(ds.codes);
-    await db.modifiers.bulkAdd(ds.modifiers);
-    await db.localities.bulkAdd(ds.localities);
+export async function installDataset(db: LensDb, bundle: ParsedBundle, sha256: string): Promise<InstalledRelease> {
+  const release: InstalledRelease = { ...bundle.release, releaseIds: bundle.releaseIds, sha256, installedAt: Date.now() };
+  const chunks = new Map<string, CodeRow[]>();
+  for (const row of bundle.rows) {
+    const prefix = chunkOf(codeOfRow(row));
+    let rows = chunks.get(prefix);
+    if (!rows) chunks.set(prefix, (rows = []));
+    rows.push(row);
+  }
+  const codes = [...new Set(bundle.rows.map(codeOfRow))].sort();
+  await db.transaction('rw', [db.codeChunks, db.codeList, db.modifiers, db.localities, db.meta], async () => {
+    await Promise.all([db.codeChunks.clear(), db.codeList.clear(), db.modifiers.clear(), db.localities.clear()]);
+    await db.codeChunks.bulkAdd([...chunks].map(([prefix, rows]): CodeChunk => ({ prefix, rows })));
+    await db.codeList.add({ id: 'codes', codes });
+    await db.modifiers.bulkAdd(bundle.modifiers);
+    await db.localities.bulkAdd(bundle.localities);
     await db.meta.put({ key: 'release', value: release });
   });
   return release;
@@ -65,11 +75,11 @@ export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<
   if (bytes.length !== manifest.bytes) throw new DatasetIntegrityError(`${bytes.length} bytes where the manifest says ${manifest.bytes}`);
   const digest = await sha256Hex(bytes);
   if (digest !== manifest.sha256) throw new DatasetIntegrityError(`sha256 ${digest} where the manifest says ${manifest.sha256}`);
-  const ds = decodeDataset(bytes);
+  const ds = parseBundle(bytes);
   if (ds.release.id !== manifest.release)
     throw new DatasetIntegrityError(`the bundle holds ${ds.release.id} where the manifest says ${manifest.release}`);
   const installed = await installDataset(db, ds, digest);
-  await reresolvePins(db, installed.id);
+  await reresolvePins(db, installed);
   const seedMs = Math.round(performance.now() - started);
   await db.meta.update('release', { 'value.seedMs': seedMs });
   return { ...installed, seedMs };
@@ -87,15 +97,42 @@ export function snapshotOf(rec: CodeRecord | undefined, release: string): PinSna
   };
 }
 
-export async function pinRecord(db: LensDb, code: string, modifier: string): Promise<CodeRecord | undefined> {
-  return (await db.codes.get([code, modifier])) ?? (await db.codes.get([code, '']));
+/** Every stored row of the given codes, as records, by code. */
+export async function recordsOf(db: LensDb, release: InstalledRelease, codes: string[]): Promise<Map<string, CodeRecord[]>> {
+  const wanted = new Set(codes);
+  const chunks = await db.codeChunks.bulkGet([...new Set(codes.map(chunkOf))]);
+  const out = new Map<string, CodeRecord[]>();
+  for (const chunk of chunks)
+    for (const row of chunk?.rows ?? []) {
+      const code = codeOfRow(row);
+      if (!wanted.has(code)) continue;
+      let list = out.get(code);
+      if (!list) out.set(code, (list = []));
+      list.push(recordOfRow(row, release.releaseIds));
+    }
+  return out;
+}
+
+/** Every record of the release (the search index is built from them). */
+export async function allRecords(db: LensDb, release: InstalledRelease): Promise<CodeRecord[]> {
+  const out: CodeRecord[] = [];
+  await db.codeChunks.each((chunk) => {
+    for (const row of chunk.rows) out.push(recordOfRow(row, release.releaseIds));
+  });
+  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.modifier < b.modifier ? -1 : a.modifier > b.modifier ? 1 : 0));
+}
+
+export async function pinRecord(db: LensDb, release: InstalledRelease, code: string, modifier: string): Promise<CodeRecord | undefined> {
+  const rows = (await recordsOf(db, release, [code])).get(code) ?? [];
+  return rows.find((r) => r.modifier === modifier) ?? rows.find((r) => r.modifier === '');
 }
 
 /** After a new release: each pin is looked up again and marked where its figures changed. Pins are never dropped. */
-export async function reresolvePins(db: LensDb, release: string): Promise<void> {
-  await db.transaction('rw', db.pins, db.codes, async () => {
+export async function reresolvePins(db: LensDb, installed: InstalledRelease): Promise<void> {
+  const release = installed.id;
+  await db.transaction('rw', db.pins, db.codeChunks, async () => {
     for (const pin of await db.pins.toArray()) {
-      const now = snapshotOf(await pinRecord(db, pin.code, pin.modifier), release);
+      const now = snapshotOf(await pinRecord(db, installed, pin.code, pin.modifier), release);
       const was = pin.snapshot;
       const changed: string[] = [];
       if (!now) changed.push(`${release}: ${pin.code} is no longer in the release`);
@@ -120,19 +157,16 @@ export interface CodeEntry {
   components: CodeRecord[];
 }
 
-/** Which of codes the dataset holds: keys only, no records read or sent. */
-export async function knownCodes(db: LensDb, codes: string[]): Promise<string[]> {
-  const keys = await db.codes.where('code').anyOf([...new Set(codes)]).primaryKeys();
-  return [...new Set(keys.map((k) => k[0]))];
+/** The release's codes, as a set (read once per worker life by the service). */
+export async function codeSetOf(db: LensDb): Promise<Set<string>> {
+  return new Set((await db.codeList.get('codes'))?.codes ?? []);
 }
 
-export async function lookupCodes(db: LensDb, codes: string[]): Promise<Record<string, CodeEntry | null>> {
+export async function lookupCodes(db: LensDb, release: InstalledRelease, codes: string[]): Promise<Record<string, CodeEntry | null>> {
   const unique = [...new Set(codes)];
-  const rows = await db.codes.where('code').anyOf(unique).toArray();
+  const grouped = await recordsOf(db, release, unique);
   const out: Record<string, CodeEntry | null> = {};
   for (const c of unique) out[c] = null;
-  const grouped = new Map<string, CodeRecord[]>();
-  for (const r of rows) grouped.set(r.code, [...(grouped.get(r.code) ?? []), r]);
   for (const [code, group] of grouped) {
     // A code present only as component rows (no blank-modifier row) uses its first row as the base.
     const base = group.find((r) => r.modifier === '') ?? group[0]!;

@@ -1,4 +1,4 @@
-import { ensureDataset, knownCodes, lookupCodes, pinRecord, snapshotOf, type DatasetSource } from './dataset-store';
+import { allRecords, codeSetOf, ensureDataset, lookupCodes, pinRecord, recordsOf, snapshotOf, type DatasetSource } from './dataset-store';
 import type { InstalledRelease, LensDb, Pin } from './db';
 import { searchDocsOf } from './search-docs';
 import { SearchIndex } from './search-index';
@@ -36,26 +36,42 @@ export function createLensService(db: LensDb, source: DatasetSource) {
   const searchIndex = async (): Promise<SearchIndex> => {
     const release = await whenReady();
     if (!index || index.release !== release.sha256) {
-      index = { release: release.sha256, index: db.codes.toArray().then((all) => new SearchIndex(searchDocsOf(all))) };
+      index = { release: release.sha256, index: allRecords(db, release).then((all) => new SearchIndex(searchDocsOf(all))) };
     }
     return index.index;
+  };
+
+  // The release's code list, for page scans; like the index, it lives as long as the worker.
+  let codeSet: { release: string; codes: Promise<Set<string>> } | null = null;
+  const codesOfRelease = async (): Promise<Set<string>> => {
+    const release = await whenReady();
+    if (!codeSet || codeSet.release !== release.sha256) codeSet = { release: release.sha256, codes: codeSetOf(db) };
+    return codeSet.codes;
   };
 
   return {
     whenReady,
     async lookup(codes: string[]): Promise<LookupResponse> {
       const release = await whenReady();
-      return { release: brief(release), entries: await lookupCodes(db, codes) };
+      return { release: brief(release), entries: await lookupCodes(db, release, codes) };
     },
     async known(codes: string[]): Promise<KnownResponse> {
       const release = await whenReady();
-      return { release: brief(release), known: await knownCodes(db, codes) };
+      const all = await codesOfRelease();
+      return { release: brief(release), known: [...new Set(codes)].filter((c) => all.has(c)) };
     },
     async search(query: string, limit: number, category: CodeCategory | null = null): Promise<SearchHit[]> {
       // An empty query only warms the index (the popup sends one as it opens).
       const hits = (await searchIndex()).search(query, { limit, category });
-      const records = await db.codes.bulkGet(hits.map((h) => [h.doc.code, ''] as [string, string]));
-      return hits.flatMap((h, i) => (records[i] ? [{ record: records[i]!, match: h.match }] : []));
+      const records = await recordsOf(
+        db,
+        await whenReady(),
+        hits.map((h) => h.doc.code),
+      );
+      return hits.flatMap((h) => {
+        const record = records.get(h.doc.code)?.find((r) => r.modifier === '');
+        return record ? [{ record, match: h.match }] : [];
+      });
     },
     async recentList(): Promise<string[]> {
       await whenReady();
@@ -77,10 +93,10 @@ export function createLensService(db: LensDb, source: DatasetSource) {
     },
     async pinAdd(p: { code: string; modifier: string; units: number; note: string }): Promise<Pin> {
       await whenReady();
-      return db.transaction('rw', db.pins, db.codes, db.meta, async () => {
+      return db.transaction('rw', db.pins, db.codeChunks, db.meta, async () => {
         const last = await db.pins.orderBy('order').last();
         const release = await whenReady();
-        const snapshot = snapshotOf(await pinRecord(db, p.code, p.modifier), release.id);
+        const snapshot = snapshotOf(await pinRecord(db, release, p.code, p.modifier), release.id);
         const pin: Pin = { ...p, order: (last?.order ?? 0) + 1, addedAt: Date.now(), ...(snapshot ? { snapshot } : {}) };
         pin.id = await db.pins.add(pin);
         return pin;

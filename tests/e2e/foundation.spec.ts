@@ -13,8 +13,11 @@ test('the worker seeds the whole dataset into IndexedDB on install', async ({ wo
       new Promise<number>((resolve) => {
         const open = indexedDB.open('cpt-lens');
         open.onsuccess = () => {
-          const req = open.result.transaction('codes').objectStore('codes').count();
-          req.onsuccess = () => (open.result.close(), resolve(req.result));
+          const req = open.result.transaction('codeChunks').objectStore('codeChunks').getAll();
+          req.onsuccess = () => (
+            open.result.close(),
+            resolve((req.result as { rows: unknown[] }[]).reduce((n, c) => n + c.rows.length, 0))
+          );
         };
       }),
   );

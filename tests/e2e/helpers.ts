@@ -1,4 +1,6 @@
 import type { Frame, Page, Worker } from '@playwright/test';
+import type { CodeRecord } from '../../data/dataset';
+import { recordOfRow, type CodeRow } from '../../data/encoding';
 import { expect, READ_HIGHLIGHTS } from './fixtures';
 
 export async function marksOf(target: Page | Frame): Promise<Record<string, string[]>> {
@@ -99,18 +101,13 @@ export async function readDb<T>(worker: Worker, store: string, key: unknown, all
   );
 }
 
-/** A record straight from the worker's IndexedDB, to check the card's figures against. */
-export async function dbRecord(
-  worker: Worker,
-  code: string,
-  modifier = '',
-): Promise<{ pfs: Record<string, number | string> | null; mue: { units: number } | null }> {
-  const rec = await readDb<{ pfs: Record<string, number | string> | null; mue: { units: number } | null }>(worker, 'codes', [
-    code,
-    modifier,
-  ]);
-  if (!rec) throw new Error(`no record ${code} ${modifier}`);
-  return rec;
+/** A record straight from the worker's IndexedDB (its chunk, decoded here), to check the card's figures against. */
+export async function dbRecord(worker: Worker, code: string, modifier = ''): Promise<CodeRecord> {
+  const chunk = await readDb<{ rows: CodeRow[] }>(worker, 'codeChunks', code.slice(0, 3));
+  const release = await readDb<{ value: { releaseIds: string[] } }>(worker, 'meta', 'release');
+  const row = chunk?.rows.find((r) => r[0] === code && r[1] === modifier);
+  if (!row || !release) throw new Error(`no record ${code} ${modifier}`);
+  return recordOfRow(row, release.value.releaseIds);
 }
 
 export async function pinsOf(worker: Worker): Promise<{ code: string; modifier: string }[]> {
