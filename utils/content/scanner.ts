@@ -150,10 +150,17 @@ export class Scanner {
       found = [];
       visited = [];
       tokens = new Set();
-      marking = Promise.all([marking, answered]).then(() => {
-        const t = performance.now();
-        this.markBatch(batch, seen, headerCache);
-        measure('mark', t);
+      // Marking is sliced too, each part in a task of its own: answers that arrive together must not
+      // chain their batches into one long task.
+      marking = Promise.all([marking, answered]).then(async () => {
+        let from = 0;
+        do {
+          await (this.o.yieldSlice ?? defaultYield)();
+          if (signal.aborted) return;
+          const t = performance.now();
+          from = this.markBatch(batch, from === 0 ? seen : [], headerCache, from, t + SLICE_MS);
+          measure('mark', t);
+        } while (from < batch.length);
       });
     };
     if (root.nodeType === Node.TEXT_NODE) {
@@ -221,14 +228,17 @@ export class Scanner {
 
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
-  private markBatch(batch: Text[], visited: Text[], headerCache: HeaderCache): void {
+  /** Marks batch[from…] until the deadline; returns where it stopped (batch.length when done). */
+  private markBatch(batch: Text[], visited: Text[], headerCache: HeaderCache, from: number, deadline: number): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
     if (visited.length > 0) {
       const withTokens = new Set(batch);
       for (const t of visited) if (!withTokens.has(t)) store.dropNode(t);
     }
-    for (const node of batch) {
+    for (let i = from; i < batch.length; i++) {
+      if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
+      const node = batch[i]!;
       if (!node.isConnected) {
         store.dropNode(node);
         continue;
@@ -251,6 +261,7 @@ export class Scanner {
       }
       store.setNode(node, marks);
     }
+    return batch.length;
   }
 
   /** Follows the page: rescans only changed subtrees, batched; a burst becomes one coarse rescan. */
