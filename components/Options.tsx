@@ -1,11 +1,11 @@
 // The options page: locality and place of service, detection, sites, "Not a code here" with undo, theme, dataset status.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, type CodeCategory } from '../data/categories';
+import { CODE_CATEGORIES, type CodeCategory } from '../data/categories';
 import type { Locality } from '../data/gpci';
 import type { Setting } from '../data/pricing';
 import { releaseLabel } from '../data/release';
 import type { Strictness } from '../utils/detect';
-import { t } from '../utils/i18n';
+import { t, text, type MessageKey } from '../utils/i18n';
 import { messaging, type DatasetStatus } from '../utils/messaging';
 import {
   categoriesItem,
@@ -170,7 +170,7 @@ export function Options() {
         </p>
         <fieldset>
           <legend>{t('categories')}</legend>
-          {(Object.keys(CATEGORY_LABELS) as CodeCategory[]).map((c) => (
+          {CODE_CATEGORIES.map((c) => (
             <label key={c} style={{ display: 'block' }}>
               <input
                 type="checkbox"
@@ -179,7 +179,7 @@ export function Options() {
                   void categoriesItem.setValue(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))
                 }
               />{' '}
-              {CATEGORY_LABELS[c]}
+              {t(`category_${c}` as MessageKey)}
             </label>
           ))}
         </fieldset>
@@ -236,7 +236,7 @@ export function Options() {
             ? t(
                 'datasetStatus',
                 status.release.id,
-                releaseLabel(status.release.id),
+                releaseLabel(status.release.id, text),
                 status.release.releasedDate,
                 status.release.recordCount,
                 new Date(status.release.installedAt).toLocaleString(),

@@ -1,12 +1,12 @@
 // The toolbar popup: instant search, the pinned quick-list with totals, and the codes on the current page.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, type CodeCategory } from '../data/categories';
+import { CODE_CATEGORIES, type CodeCategory } from '../data/categories';
 import type { Locality } from '../data/gpci';
 import type { Setting } from '../data/pricing';
 import { buildCard } from '../utils/card-model';
 import type { CodeEntry } from '../utils/dataset-store';
 import type { Pin } from '../utils/db';
-import { t } from '../utils/i18n';
+import { t, text, type MessageKey } from '../utils/i18n';
 import { messaging, type ReleaseBrief, type SearchHit } from '../utils/messaging';
 import { popupCodeItem, popupQueryItem } from '../utils/popup-handoff';
 import { localityItem, placeOfServiceItem } from '../utils/settings';
@@ -135,7 +135,7 @@ export function Popup() {
   );
 
   if (detail) {
-    const model = buildCard({ ...detail, locality, setting });
+    const model = buildCard({ ...detail, locality, setting, text });
     const mod = detail.modifiers[0] ?? '';
     const isPinned = pins.some((p) => p.code === detail.code && p.modifier === mod);
     return (
@@ -185,9 +185,9 @@ export function Popup() {
               onChange={(e) => setCategory(e.currentTarget.value as CodeCategory | '')}
             >
               <option value="">{t('categoryAll')}</option>
-              {(Object.keys(CATEGORY_LABELS) as CodeCategory[]).map((c) => (
+              {CODE_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {CATEGORY_LABELS[c]}
+                  {t(`category_${c}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -239,7 +239,7 @@ export function Popup() {
                       id={`hit-${r.code}`}
                       onClick={() => void openCode(r.code)}
                     >
-                      <span class="code">{r.code}</span> <span class="cat">{CATEGORY_LABELS[r.category].replace('CPT ', '')}</span>{' '}
+                      <span class="code">{r.code}</span> <span class="cat">{t(`categoryShort_${r.category}` as MessageKey)}</span>{' '}
                       <span class="desc">{r.shortDescriptor || r.longDescriptor}</span>{' '}
                       {r.pfs && (
                         <span class="meta">

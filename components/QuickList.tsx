@@ -4,7 +4,7 @@ import type { Locality } from '../data/gpci';
 import type { Setting } from '../data/pricing';
 import type { CodeEntry } from '../utils/dataset-store';
 import type { Pin } from '../utils/db';
-import { t } from '../utils/i18n';
+import { t, text } from '../utils/i18n';
 import { messaging } from '../utils/messaging';
 import { quickListCsv, quickListText, quickListTotals, type QuickListItem } from '../utils/quicklist';
 
@@ -38,7 +38,7 @@ export function QuickList({ pins, onChange, locality, setting, onSetting, onOpen
     const row = e ? (e.components.find((c) => c.modifier === p.modifier) ?? e.base) : null;
     return { code: p.code, modifier: p.modifier, units: p.units, note: p.note, record: row, base: e?.base ?? null };
   });
-  const totals = quickListTotals(items, cf, setting, locality);
+  const totals = quickListTotals(items, cf, setting, locality, text);
 
   const move = async (from: number, to: number) => {
     if (to < 0 || to >= pins.length || from === to) return;
@@ -54,7 +54,7 @@ export function QuickList({ pins, onChange, locality, setting, onSetting, onOpen
     await onChange();
   };
   const download = () => {
-    const blob = new Blob([quickListCsv(totals)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([quickListCsv(totals, text)], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `cpt-lens-quick-list-${new Date().toISOString().slice(0, 10)}.csv`;
@@ -188,7 +188,7 @@ export function QuickList({ pins, onChange, locality, setting, onSetting, onOpen
         <button
           type="button"
           onClick={() =>
-            void navigator.clipboard.writeText(quickListText(totals)).then(() => setMessage(t('copiedNotice', t('tabQuickList'))))
+            void navigator.clipboard.writeText(quickListText(totals, text)).then(() => setMessage(t('copiedNotice', t('tabQuickList'))))
           }
         >
           {t('copyText')}

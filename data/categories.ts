@@ -1,13 +1,8 @@
 /** Code categories, derived from the shape of the code. */
 export type CodeCategory = 'cpt1' | 'cpt2' | 'cpt3' | 'pla' | 'level2';
 
-export const CATEGORY_LABELS: Record<CodeCategory, string> = {
-  cpt1: 'CPT Category I',
-  cpt2: 'CPT Category II',
-  cpt3: 'CPT Category III',
-  pla: 'CPT PLA (Proprietary Laboratory Analyses)',
-  level2: 'HCPCS Level II',
-};
+/** Every category; their names are the browser.i18n messages category_<id> and categoryShort_<id>. */
+export const CODE_CATEGORIES: readonly CodeCategory[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'];
 
 export function categoryOf(code: string): CodeCategory | null {
   if (/^\d{5}$/.test(code)) return 'cpt1';

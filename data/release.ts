@@ -1,10 +1,10 @@
-const QUARTERS: Record<string, string> = { A: 'January', B: 'April', C: 'July', D: 'October' };
+import type { Text } from './meanings';
 const MONTH_LETTER: Record<string, string> = { january: 'A', april: 'B', july: 'C', october: 'D' };
 
 /** "RVU26C" → "July 2026". */
-export function releaseLabel(id: string): string {
+export function releaseLabel(id: string, text: Text): string {
   const m = /^RVU(\d{2})([A-D])/.exec(id);
-  return m ? `${QUARTERS[m[2]!]} 20${m[1]}` : id;
+  return m ? `${text(`releaseQuarter_${m[2]!}`)} 20${m[1]}` : id;
 }
 
 /** Release id from a PPRRVU title: the year, then "Relative Value File", then the month of the release. */

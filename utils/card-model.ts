@@ -1,8 +1,7 @@
 // What a code's card says, computed from the dataset record. Pure, so the hover card and the popup share it.
-import { CATEGORY_LABELS } from '../data/categories';
 import type { CodeRecord, PfsValues } from '../data/dataset';
 import type { Locality } from '../data/gpci';
-import * as M from '../data/meanings';
+import { meaningOf, statusMeaning, type Text } from '../data/meanings';
 import { localityPayment, nationalPayment, type Setting } from '../data/pricing';
 import { releaseLabel } from '../data/release';
 import type { CodeEntry } from './dataset-store';
@@ -44,26 +43,27 @@ export interface CardModel {
   notice: string;
 }
 
-const FIELD_LABELS: Partial<Record<keyof PfsValues, string>> = {
-  status: 'Status',
-  workRvu: 'Work RVU',
-  nonFacilityPeRvu: 'PE non-facility',
-  facilityPeRvu: 'PE facility',
-  mpRvu: 'MP RVU',
-  globalDays: 'Global',
-  description: 'Descriptor',
-  pcTc: 'PC/TC',
-  multipleProcedure: 'Multiple procedure',
-  bilateralSurgery: 'Bilateral',
-  assistantSurgery: 'Assistant',
-  coSurgeons: 'Co-surgeons',
-  teamSurgery: 'Team',
-};
+// The fields whose changes between releases a coder reads; each one's name is the message field<Name>.
+const CHANGE_FIELDS = new Set<keyof PfsValues>([
+  'status',
+  'workRvu',
+  'nonFacilityPeRvu',
+  'facilityPeRvu',
+  'mpRvu',
+  'globalDays',
+  'description',
+  'pcTc',
+  'multipleProcedure',
+  'bilateralSurgery',
+  'assistantSurgery',
+  'coSurgeons',
+  'teamSurgery',
+]);
 
-const show = (v: string | number) => (typeof v === 'number' ? v.toFixed(2) : v || '(blank)');
+const show = (v: string | number, text: Text) => (typeof v === 'number' ? v.toFixed(2) : v || text('cardBlankValue'));
 
 /** "PE non-facility 1.35 → 1.46 in RVU26A" lines, newest first, for the fields a coder reads. */
-export function describeChanges(rec: CodeRecord, currentId: string, allReleases: string[]): string[] {
+export function describeChanges(rec: CodeRecord, currentId: string, allReleases: string[], text: Text): string[] {
   if (!rec.pfs) return [];
   const order = [...allReleases, currentId];
   const nextAfter = (id: string) => order[order.indexOf(id) + 1] ?? currentId;
@@ -72,19 +72,22 @@ export function describeChanges(rec: CodeRecord, currentId: string, allReleases:
   for (const h of rec.history) byField.set(h.field, [...(byField.get(h.field) ?? []), h]);
   const events: { release: string; text: string }[] = [];
   for (const [field, entries] of byField) {
-    const label = FIELD_LABELS[field];
-    if (!label) continue;
+    if (!CHANGE_FIELDS.has(field)) continue;
+    const label = text(`field${field[0]!.toUpperCase()}${field.slice(1)}`);
     // entries are newest first; each holds the older value, which changed in the next release.
     let newer: string | number = rec.pfs[field];
     for (const h of [...entries].sort((a, b) => order.indexOf(b.release) - order.indexOf(a.release))) {
       const when = nextAfter(h.release);
-      events.push({ release: when, text: `${label} ${show(h.value)} → ${show(newer)} in ${when} (${releaseLabel(when)})` });
+      events.push({
+        release: when,
+        text: text('cardChange', label, show(h.value, text), show(newer, text), when, releaseLabel(when, text)),
+      });
       newer = h.value;
     }
   }
   events.sort((a, b) => order.indexOf(b.release) - order.indexOf(a.release));
   for (const e of events) lines.push(e.text);
-  if (rec.firstSeen && rec.firstSeen !== order[0]) lines.push(`New in ${rec.firstSeen} (${releaseLabel(rec.firstSeen)})`);
+  if (rec.firstSeen && rec.firstSeen !== order[0]) lines.push(text('cardNewIn', rec.firstSeen, releaseLabel(rec.firstSeen, text)));
   return lines;
 }
 
@@ -95,32 +98,36 @@ export interface CardInput {
   release: ReleaseBrief;
   locality: Locality | null;
   setting: Setting;
+  /** The message reader: browser.i18n in the extension. */
+  text: Text;
 }
 
 export function buildCard(input: CardInput): CardModel {
-  const { code, modifiers, entry, release } = input;
+  const { code, modifiers, entry, release, text } = input;
   const title = [code, ...modifiers].join('-');
-  const releaseLine = `${release.id} (${releaseLabel(release.id)})${release.releasedDate ? `, released ${release.releasedDate}` : ''}`;
-  const amaNotice = release.amaNotice || 'CPT codes and descriptions only are copyright American Medical Association. All Rights Reserved.';
+  const releaseLine = release.releasedDate
+    ? text('cardReleaseLine', release.id, releaseLabel(release.id, text), release.releasedDate)
+    : text('cardReleaseLineUndated', release.id, releaseLabel(release.id, text));
+  const amaNotice = release.amaNotice || text('cardAmaFallback');
+  const categoryNote = (c: string) =>
+    c === 'cpt3' ? text('noteCategory3') : c === 'pla' ? text('notePla') : c === 'cpt2' ? text('noteCategory2') : '';
   if (!entry) {
     const shape = /^\d{4}F$/.test(code) ? 'cpt2' : /^\d{4}T$/.test(code) ? 'cpt3' : /^\d{4}U$/.test(code) ? 'pla' : null;
     return {
       title,
       code,
       modifiers,
-      category: shape ? CATEGORY_LABELS[shape] : 'Unknown code',
+      category: shape ? text(`category_${shape}`) : text('cardUnknownCategory'),
       section: '',
       known: false,
-      descriptor: `${code} is not in the installed release (${release.id}). It may be new, deleted, or a PLA or Category III code CMS does not list.`,
+      descriptor: text('cardNotInRelease', code, release.id),
       descriptorSource: '',
       status: null,
       row: '',
       rvus: null,
       payment: null,
       global: null,
-      caveats: [shape === 'cpt3' ? M.CATEGORY_III_NOTE : shape === 'pla' ? M.PLA_NOTE : shape === 'cpt2' ? M.CATEGORY_II_NOTE : ''].filter(
-        Boolean,
-      ),
+      caveats: [categoryNote(shape ?? '')].filter(Boolean),
       mue: null,
       changes: [],
       release: releaseLine,
@@ -134,53 +141,52 @@ export function buildCard(input: CardInput): CardModel {
   const pfs = rowRec.pfs;
   const isLevel2 = base.category === 'level2';
   const caveats: string[] = [];
-  if (base.category === 'cpt3') caveats.push(M.CATEGORY_III_NOTE);
-  if (base.category === 'pla') caveats.push(M.PLA_NOTE);
-  if (base.category === 'cpt2') caveats.push(M.CATEGORY_II_NOTE);
+  const note = categoryNote(base.category);
+  if (note) caveats.push(note);
   if (pfs) {
-    const pctc = M.PC_TC[pfs.pcTc];
-    if (pctc && pfs.pcTc !== '9' && pfs.pcTc !== '0') caveats.push(`PC/TC ${pfs.pcTc}: ${pctc}`);
+    const pctc = meaningOf(text, 'PcTc', pfs.pcTc);
+    if (pctc && pfs.pcTc !== '9' && pfs.pcTc !== '0') caveats.push(text('cardIndicatorCaveat', text('indicatorPcTc'), pfs.pcTc, pctc));
     if (pfs.pcTc === '1' && entry.components.length > 0 && !componentMod) {
-      caveats.push(
-        `Components: ${entry.components.map((c) => `${c.modifier} ${c.pfs ? c.pfs.nonFacilityTotal.toFixed(2) : '?'} RVUs`).join(', ')}.`,
-      );
+      const parts = entry.components.map((c) => text('cardComponentRvus', c.modifier, c.pfs ? c.pfs.nonFacilityTotal.toFixed(2) : '?'));
+      caveats.push(text('cardComponents', parts.join(', ')));
     }
     for (const [value, table] of [
-      [pfs.multipleProcedure, M.MULTIPLE_PROCEDURE],
-      [pfs.bilateralSurgery, M.BILATERAL],
-      [pfs.assistantSurgery, M.ASSISTANT],
-      [pfs.coSurgeons, M.CO_SURGEONS],
-      [pfs.teamSurgery, M.TEAM],
+      [pfs.multipleProcedure, 'Multiple'],
+      [pfs.bilateralSurgery, 'Bilateral'],
+      [pfs.assistantSurgery, 'Assistant'],
+      [pfs.coSurgeons, 'CoSurgeons'],
+      [pfs.teamSurgery, 'Team'],
     ] as const) {
-      if (value !== '9' && value !== '0' && table[value]) caveats.push(table[value]!);
+      const meaning = value !== '9' && value !== '0' ? meaningOf(text, table, value) : '';
+      if (meaning) caveats.push(meaning);
     }
-    if (pfs.endoscopicBase) caveats.push(`Endoscopic family: base code ${pfs.endoscopicBase}.`);
-    if (pfs.physicianSupervision && pfs.physicianSupervision !== '09' && M.SUPERVISION[pfs.physicianSupervision]) {
-      caveats.push(`Supervision ${pfs.physicianSupervision}: ${M.SUPERVISION[pfs.physicianSupervision]}`);
-    }
-    if (pfs.nonFacilityNa === 'NA') caveats.push('NA in the non-facility setting: rarely or never performed in an office.');
-    if (pfs.facilityNa === 'NA') caveats.push('NA in the facility setting: rarely or never performed in a facility.');
-    if (pfs.notUsedForMedicare === '+') caveats.push('RVUs are shown but not used for Medicare payment.');
+    if (pfs.endoscopicBase) caveats.push(text('cardEndoscopicFamily', pfs.endoscopicBase));
+    const supervision =
+      pfs.physicianSupervision && pfs.physicianSupervision !== '09' ? meaningOf(text, 'Supervision', pfs.physicianSupervision) : '';
+    if (supervision) caveats.push(text('cardIndicatorCaveat', text('indicatorSupervision'), pfs.physicianSupervision, supervision));
+    if (pfs.nonFacilityNa === 'NA') caveats.push(text('cardNaNonFacility'));
+    if (pfs.facilityNa === 'NA') caveats.push(text('cardNaFacility'));
+    if (pfs.notUsedForMedicare === '+') caveats.push(text('cardNotUsedForMedicare'));
   }
-  if (base.level2?.coverageCode && M.LEVEL2_COVERAGE[base.level2.coverageCode])
-    caveats.push(`Coverage ${base.level2.coverageCode}: ${M.LEVEL2_COVERAGE[base.level2.coverageCode]}`);
-  if (base.level2?.terminationDate) caveats.push(`Terminated ${base.level2.terminationDate}.`);
+  const coverage = base.level2?.coverageCode ? meaningOf(text, 'Coverage', base.level2.coverageCode) : '';
+  if (coverage) caveats.push(text('cardIndicatorCaveat', text('indicatorCoverage'), base.level2!.coverageCode, coverage));
+  if (base.level2?.terminationDate) caveats.push(text('cardTerminated', base.level2.terminationDate));
 
   const usedForPayment = pfs ? ['A', 'R', 'T'].includes(pfs.status) && pfs.notUsedForMedicare !== '+' : false;
   const cf = pfs?.conversionFactor || release.conversionFactor;
-  const st = pfs ? M.STATUS[pfs.status] : undefined;
+  const st = pfs ? statusMeaning(text, pfs.status) : null;
   return {
     title,
     code,
     modifiers,
-    category: CATEGORY_LABELS[base.category],
+    category: text(`category_${base.category}`),
     section: [base.section, base.subsection].filter(Boolean).join(' · '),
     known: true,
     descriptor:
       isLevel2 && base.longDescriptor ? base.longDescriptor : rowRec.shortDescriptor || base.shortDescriptor || base.longDescriptor,
-    descriptorSource: isLevel2 ? 'HCPCS Level II descriptor (CMS, public domain)' : 'CMS short descriptor',
+    descriptorSource: isLevel2 ? text('cardSourceLevel2') : text('cardSourceShort'),
     status: pfs ? { code: pfs.status, label: st?.label ?? pfs.status, billing: st?.billing ?? '' } : null,
-    row: componentMod ? `${componentMod} row` : '',
+    row: componentMod ? text('cardRow', componentMod) : '',
     rvus: pfs
       ? {
           work: pfs.workRvu,
@@ -207,21 +213,18 @@ export function buildCard(input: CardInput): CardModel {
           usedForPayment,
         }
       : null,
-    global: pfs ? { days: pfs.globalDays, meaning: M.GLOBAL_DAYS[pfs.globalDays] ?? '' } : null,
+    global: pfs ? { days: pfs.globalDays, meaning: meaningOf(text, 'Global', pfs.globalDays) } : null,
     caveats,
     mue: base.mue
       ? {
           units: base.mue.units,
-          meaning: M.MUE_ADJUDICATION[base.mue.adjudicationIndicator] ?? base.mue.adjudicationText,
+          meaning: meaningOf(text, 'Mue', base.mue.adjudicationIndicator) || base.mue.adjudicationText,
           rationale: base.mue.rationale,
         }
       : null,
-    changes: describeChanges(rowRec, release.id, release.historyIds),
+    changes: describeChanges(rowRec, release.id, release.historyIds, text),
     release: releaseLine,
     // The AMA notice shows on every card (the dataset carries CPT content); D codes add the ADA's.
-    notice:
-      base.code.startsWith('D') && isLevel2
-        ? `${amaNotice} Dental codes (D codes) are copyright American Dental Association. All Rights Reserved.`
-        : amaNotice,
+    notice: base.code.startsWith('D') && isLevel2 ? text('cardDentalNotice', amaNotice) : amaNotice,
   };
 }

@@ -2,7 +2,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CodeRecord, ReleaseInfo } from '../data/dataset';
 import type { Locality } from '../data/gpci';
-import { CATEGORY_LABELS, type CodeCategory } from '../data/categories';
+import { CODE_CATEGORIES, type CodeCategory } from '../data/categories';
 import type { CodeEntry } from './dataset-store';
 import type { Pin } from './db';
 
@@ -88,8 +88,6 @@ export function validateLookup(data: unknown, what: 'lookup' | 'known' = 'lookup
   return { codes: codes as string[] };
 }
 
-const CATEGORIES = Object.keys(CATEGORY_LABELS);
-
 export function validateSearch(data: unknown): { query: string; limit: number; category: CodeCategory | null } {
   const d = record(data, 'search');
   if (typeof d.query !== 'string' || d.query.length > 200) throw new ProtocolError('search needs a query of at most 200 characters');
@@ -97,7 +95,7 @@ export function validateSearch(data: unknown): { query: string; limit: number; c
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new ProtocolError('search limit must be 1-500');
   const category = d.category ?? null;
-  if (category !== null && !CATEGORIES.includes(category as string))
+  if (category !== null && !CODE_CATEGORIES.includes(category as CodeCategory))
     throw new ProtocolError('search category must be cpt1, cpt2, cpt3, pla or level2');
   return { query: d.query, limit, category: category as CodeCategory | null };
 }

@@ -1,6 +1,7 @@
 // The quick-list's arithmetic and exports. Pure, so totals are unit-tested against hand-worked figures.
 import type { CodeRecord } from '../data/dataset';
 import type { Locality } from '../data/gpci';
+import type { Text } from '../data/meanings';
 import { cents, localityPayment, nationalPayment, type Setting } from '../data/pricing';
 
 export interface QuickListItem {
@@ -30,31 +31,25 @@ export interface QuickListTotals {
   where: string;
 }
 
-const NOT_PAYABLE: Record<string, string> = {
-  B: 'bundled: not paid separately',
-  D: 'deleted',
-  F: 'deleted',
-  H: 'deleted modifier',
-  I: 'not valid for Medicare',
-  N: 'not covered by Medicare',
-  E: 'excluded from the fee schedule',
-  X: 'statutory exclusion: not paid under the fee schedule',
-  P: 'bundled or excluded',
-  M: 'measurement code: not paid',
-  J: 'anesthesia: paid by base and time units, not RVUs',
-  C: 'contractor priced: no national RVUs',
-};
+// Statuses that are not paid; each one's warning is the message qlNotPayable_<status>.
+const NOT_PAYABLE = new Set(['B', 'D', 'F', 'H', 'I', 'N', 'E', 'X', 'P', 'M', 'J', 'C']);
 
-export function quickListTotals(items: QuickListItem[], cf: number, setting: Setting, locality: Locality | null): QuickListTotals {
+export function quickListTotals(
+  items: QuickListItem[],
+  cf: number,
+  setting: Setting,
+  locality: Locality | null,
+  text: Text,
+): QuickListTotals {
   const lines = items.map((item) => {
     const pfs = item.record?.pfs ?? null;
     const warnings: string[] = [];
-    if (!item.record) warnings.push(`${item.code} is not in the installed release`);
+    if (!item.record) warnings.push(text('qlNotInRelease', item.code));
     const mue = item.base?.mue;
-    if (mue && item.units > mue.units) warnings.push(`${item.units} units exceed the MUE of ${mue.units}`);
-    if (pfs && NOT_PAYABLE[pfs.status]) warnings.push(`status ${pfs.status}: ${NOT_PAYABLE[pfs.status]}`);
+    if (mue && item.units > mue.units) warnings.push(text('qlMueExceeded', String(item.units), String(mue.units)));
+    if (pfs && NOT_PAYABLE.has(pfs.status)) warnings.push(text('qlStatus', pfs.status, text(`qlNotPayable_${pfs.status}`)));
     if (pfs && ((setting === 'facility' && pfs.facilityNa === 'NA') || (setting === 'nonFacility' && pfs.nonFacilityNa === 'NA')))
-      warnings.push(`NA in the ${setting === 'facility' ? 'facility' : 'non-facility'} setting`);
+      warnings.push(text(setting === 'facility' ? 'qlNaFacility' : 'qlNaNonFacility'));
     const paid = !!pfs && ['A', 'R', 'T'].includes(pfs.status);
     const unitPayment = pfs ? (locality ? localityPayment(pfs, locality, setting, cf) : nationalPayment(pfs, setting, cf)) : 0;
     const total = pfs ? (setting === 'facility' ? pfs.facilityTotal : pfs.nonFacilityTotal) : 0;
@@ -71,7 +66,11 @@ export function quickListTotals(items: QuickListItem[], cf: number, setting: Set
     workRvu: round2(lines.reduce((s, l) => s + l.workRvu, 0)),
     totalRvu: round2(lines.reduce((s, l) => s + l.totalRvu, 0)),
     payment: cents(lines.reduce((s, l) => s + l.payment, 0)),
-    where: `${locality ? `${locality.name} (${locality.state})` : 'National'}, ${setting === 'facility' ? 'facility' : 'non-facility'}`,
+    where: text(
+      'qlWhere',
+      locality ? `${locality.name} (${locality.state})` : text('qlNational'),
+      text(setting === 'facility' ? 'qlFacility' : 'qlNonFacility'),
+    ),
   };
 }
 
@@ -86,9 +85,19 @@ export function csvCell(value: string | number): string {
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function quickListCsv(t: QuickListTotals): string {
+export function quickListCsv(t: QuickListTotals, text: Text): string {
   const rows: (string | number)[][] = [
-    ['Code', 'Modifier', 'Units', 'Descriptor', 'Work RVU', 'Total RVU', `Payment (${t.where})`, 'Warnings', 'Note'],
+    [
+      text('csvCode'),
+      text('csvModifier'),
+      text('csvUnits'),
+      text('csvDescriptor'),
+      text('csvWorkRvu'),
+      text('csvTotalRvu'),
+      text('csvPayment', t.where),
+      text('csvWarnings'),
+      text('csvNote'),
+    ],
   ];
   for (const l of t.lines) {
     rows.push([
@@ -103,18 +112,22 @@ export function quickListCsv(t: QuickListTotals): string {
       l.item.note,
     ]);
   }
-  rows.push(['Total', '', '', '', t.workRvu.toFixed(2), t.totalRvu.toFixed(2), t.payment.toFixed(2), '', '']);
+  rows.push([text('csvTotal'), '', '', '', t.workRvu.toFixed(2), t.totalRvu.toFixed(2), t.payment.toFixed(2), '', '']);
   // A BOM so Excel reads UTF-8; CRLF as Excel writes.
   return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export function quickListText(t: QuickListTotals): string {
+export function quickListText(t: QuickListTotals, text: Text): string {
   const lines = t.lines.map(
     (l) =>
-      `${[l.item.code, l.item.modifier].filter(Boolean).join('-')} x${l.item.units}  work ${l.workRvu.toFixed(2)}  total ${l.totalRvu.toFixed(2)}  $${l.payment.toFixed(2)}${l.warnings.length ? `  (${l.warnings.join('; ')})` : ''}`,
+      text(
+        'qlTextLine',
+        [l.item.code, l.item.modifier].filter(Boolean).join('-'),
+        String(l.item.units),
+        l.workRvu.toFixed(2),
+        l.totalRvu.toFixed(2),
+        `$${l.payment.toFixed(2)}`,
+      ) + (l.warnings.length ? text('qlTextWarnings', l.warnings.join('; ')) : ''),
   );
-  return [
-    ...lines,
-    `Total: work ${t.workRvu.toFixed(2)} RVU, total ${t.totalRvu.toFixed(2)} RVU, $${t.payment.toFixed(2)} (${t.where})`,
-  ].join('\n');
+  return [...lines, text('qlTextTotal', t.workRvu.toFixed(2), t.totalRvu.toFixed(2), `$${t.payment.toFixed(2)}`, t.where)].join('\n');
 }

@@ -6,6 +6,7 @@ import { CodeCard } from '../../components/CodeCard';
 import type { Locality } from '../../data/gpci';
 import type { Setting } from '../../data/pricing';
 import { buildCard } from '../card-model';
+import { t, text } from '../i18n';
 import type { CodeEntry } from '../dataset-store';
 import type { ReleaseBrief } from '../messaging';
 import { liveRange, markAtPoint, type MarkStore, type PageMark } from './mark-store';
@@ -166,7 +167,7 @@ export class HoverCard {
   private renderCard(entry: CodeEntry | null, release: ReleaseBrief, locality: Locality | null, setting: Setting): void {
     const target = this.current;
     if (!target || !this.ui) return;
-    const model = buildCard({ code: target.code, modifiers: target.modifiers, entry, release, locality, setting });
+    const model = buildCard({ code: target.code, modifiers: target.modifiers, entry, release, locality, setting, text });
     const say = (p: Promise<string>) =>
       p.then(
         (msg) => {
@@ -174,7 +175,7 @@ export class HoverCard {
           this.renderCard(entry, release, locality, setting);
         },
         (e: unknown) => {
-          this.message = `Failed: ${(e as Error).message}`;
+          this.message = t('actionFailed', (e as Error).message);
           this.renderCard(entry, release, locality, setting);
         },
       );
