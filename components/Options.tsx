@@ -240,6 +240,7 @@ export function Options() {
                 status.release.releasedDate,
                 status.release.recordCount,
                 new Date(status.release.installedAt).toLocaleString(),
+                new Date(status.release.checkedAt).toLocaleString(),
               )
             : '…'}
         </p>

@@ -101,6 +101,9 @@ describe('installing datasets', () => {
     const second = await ensureDataset(db, { manifest: src.manifest, bytes: async (m) => ((fetched = true), src.bytes(m)) });
     expect(fetched).toBe(false);
     expect(second.installedAt).toBe(first.installedAt);
+    // The check itself is recorded, for the options page's "last checked".
+    expect((await db.meta.get('release'))!.value.checkedAt).toBe(second.checkedAt);
+    expect(second.checkedAt).toBeGreaterThanOrEqual(first.installedAt);
   });
 
   it('retries after a failed first start rather than caching the failure', async () => {

@@ -69,7 +69,11 @@ export async function installDataset(db: LensDb, bundle: ParsedBundle, sha256: s
 export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<InstalledRelease> {
   const manifest = await source.manifest();
   const current = await installedRelease(db);
-  if (current && current.sha256 === manifest.sha256) return current;
+  if (current && current.sha256 === manifest.sha256) {
+    const checkedAt = Date.now();
+    await db.meta.update('release', { 'value.checkedAt': checkedAt });
+    return { ...current, checkedAt };
+  }
   const started = performance.now();
   const bytes = await source.bytes(manifest);
   if (bytes.length !== manifest.bytes) throw new DatasetIntegrityError(`${bytes.length} bytes where the manifest says ${manifest.bytes}`);

@@ -37,6 +37,8 @@ export interface InstalledRelease extends ReleaseInfo {
   /** sha256 of the bundle it was installed from. */
   sha256: string;
   installedAt: number;
+  /** When a worker last checked this release against the bundle it ships (once per worker start). */
+  checkedAt?: number;
   /** The release ids the stored rows' history indexes point into. */
   releaseIds: string[];
   /** How long decoding and installing this release took, in ms (reported by the benchmark). */

@@ -85,7 +85,14 @@ export function createLensService(db: LensDb, source: DatasetSource) {
     },
     async status(): Promise<DatasetStatus> {
       const release = await whenReady();
-      return { release: { ...brief(release), installedAt: release.installedAt, sha256: release.sha256 } };
+      return {
+        release: {
+          ...brief(release),
+          installedAt: release.installedAt,
+          checkedAt: release.checkedAt ?? release.installedAt,
+          sha256: release.sha256,
+        },
+      };
     },
     async pinsList(): Promise<Pin[]> {
       await whenReady();

@@ -29,7 +29,7 @@ export interface SearchHit {
 }
 
 export interface DatasetStatus {
-  release: ReleaseBrief & { installedAt: number; sha256: string };
+  release: ReleaseBrief & { installedAt: number; checkedAt: number; sha256: string };
 }
 
 export interface ProtocolMap {

@@ -197,5 +197,6 @@ test('axe: popup (search, detail, quick-list) and options have no serious or cri
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.locator('[data-field="dataset-status"]')).toContainText('RVU26C (July 2026), released 2026-06-30');
+  await expect(options.locator('[data-field="dataset-status"]')).toContainText(/records; installed .+, last checked .+/);
   expect(await serious(options)).toEqual([]);
 });
