@@ -61,6 +61,8 @@ export class HoverCard {
   private returnFocus: HTMLElement | null = null;
   private message = '';
   private pointer = { x: 0, y: 0 };
+  /** When the pointer reached its current position (the event's time): the intent delay counts from here. */
+  private pointerAt = 0;
   private lastHitTest = -Infinity;
   private trailing = 0;
   private pendingMark: PageMark | null = null;
@@ -79,6 +81,7 @@ export class HoverCard {
 
   private onPointerMove(e: PointerEvent): void {
     this.pointer = { x: e.clientX, y: e.clientY };
+    this.pointerAt = e.timeStamp;
     // Hit-test at most every 16 ms, on the event itself (a frame callback would add up to a frame of delay);
     // a skipped event is tested a little later, so the last position is never lost.
     const since = e.timeStamp - this.lastHitTest;
@@ -95,7 +98,8 @@ export class HoverCard {
     this.lastHitTest = at;
     if (this.pointerOnCard) return;
     const mark = markAtPoint(this.o.store, this.pointer.x, this.pointer.y, this.o.shadowRoots());
-    if (mark) this.hoverMark(mark, at);
+    // A test that ran late (throttled) still counts the delay from when the pointer arrived.
+    if (mark) this.hoverMark(mark, this.pointerAt);
     else if (this.current?.mark) this.leave();
     else {
       clearTimeout(this.openTimer);
