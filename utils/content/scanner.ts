@@ -1,7 +1,7 @@
 // Walks page text in ~8 ms slices, asks the worker about new codes once per slice, and follows changes.
 // Two passes: the walk only tokenizes (cheap, every text node); context is weighed after the worker has said
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
-import { collectCodeTokens, findCodes, shouldMark, type Strictness } from '../detect';
+import { collectCodeTokens, findCodes, forEachCodeToken, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
 import type { CodeCategory } from '../../data/categories';
 
@@ -29,6 +29,8 @@ const SKIP_SELECTOR = [
 const NEVER_HOSTS =
   ':not(td,tr,th,tbody,thead,tfoot,table,col,colgroup,caption,a,li,ul,ol,dl,dt,dd,option,img,br,b,i,u,em,strong,small,code,pre,sup,sub,font,label,input,button,select,textarea,svg,path,g,script,style,link,meta)';
 const SLICE_MS = 8;
+// Category II, III and PLA shapes are marked whether or not the dataset lists them.
+const SELF_EVIDENT = /^\d{4}[FTU]$/;
 const COARSE_THRESHOLD = 1000;
 
 /** Set by the benchmark: records each slice as a User Timing measure "cpt-lens:…" the page can read. */
@@ -136,6 +138,8 @@ export class Scanner {
     // few that hold a code, after the worker has answered.
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let found: Text[] = [];
+    // Each found node's text as the walk read it: the marking pass looks at tokens without reading the DOM again.
+    let texts: string[] = [];
     let tokens = new Set<string>();
     let visited: Text[] = [];
     const headerCache: HeaderCache = new Map();
@@ -145,9 +149,11 @@ export class Scanner {
     let marking: Promise<void> = Promise.resolve();
     const flushSlice = () => {
       const batch = found;
+      const batchTexts = texts;
       const seen = visited;
       const answered = this.resolveCodes(tokens);
       found = [];
+      texts = [];
       visited = [];
       tokens = new Set();
       // Marking is sliced too, each part in a task of its own: answers that arrive together must not
@@ -158,7 +164,7 @@ export class Scanner {
           await (this.o.yieldSlice ?? defaultYield)();
           if (signal.aborted) return;
           const t = performance.now();
-          from = this.markBatch(batch, from === 0 ? seen : [], headerCache, from, t + SLICE_MS);
+          from = this.markBatch(batch, batchTexts, from === 0 ? seen : [], headerCache, from, t + SLICE_MS);
           measure('mark', t);
         } while (from < batch.length);
       });
@@ -166,11 +172,15 @@ export class Scanner {
     if (root.nodeType === Node.TEXT_NODE) {
       const text = root as Text;
       if (hadMarks) visited.push(text);
-      if (collectCodeTokens(text.data, tokens)) found.push(text);
+      const data = text.data;
+      if (collectCodeTokens(data, tokens)) {
+        found.push(text);
+        texts.push(data);
+      }
     } else {
       // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
       // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
-      while (walkSlice(walker, sliceStart + SLICE_MS, hadMarks ? visited : null, found, tokens)) {
+      while (walkSlice(walker, sliceStart + SLICE_MS, hadMarks ? visited : null, found, texts, tokens)) {
         flushSlice();
         measure('walk', sliceStart);
         await (this.o.yieldSlice ?? defaultYield)();
@@ -229,7 +239,7 @@ export class Scanner {
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
   /** Marks batch[from…] until the deadline; returns where it stopped (batch.length when done). */
-  private markBatch(batch: Text[], visited: Text[], headerCache: HeaderCache, from: number, deadline: number): number {
+  private markBatch(batch: Text[], texts: string[], visited: Text[], headerCache: HeaderCache, from: number, deadline: number): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
     if (visited.length > 0) {
@@ -239,6 +249,11 @@ export class Scanner {
     for (let i = from; i < batch.length; i++) {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
       const node = batch[i]!;
+      // Most found nodes hold only numbers the dataset does not know (ZIPs, IDs): settled without a DOM read.
+      if (!this.anyMarkable(texts[i]!)) {
+        store.dropNode(node);
+        continue;
+      }
       if (!node.isConnected) {
         store.dropNode(node);
         continue;
@@ -262,6 +277,15 @@ export class Scanner {
       store.setNode(node, marks);
     }
     return batch.length;
+  }
+
+  /** Whether text holds a token that can be marked: one the dataset knows, or a self-evident F/T/U code. */
+  private anyMarkable(text: string): boolean {
+    let any = false;
+    forEachCodeToken(text, (_, code) => {
+      if (!any && (this.cache.get(code) === true || SELF_EVIDENT.test(code))) any = true;
+    });
+    return any;
   }
 
   /** Follows the page: rescans only changed subtrees, batched; a burst becomes one coarse rescan. */
@@ -312,13 +336,23 @@ function isOwnUi(node: Node): boolean {
 }
 
 /** Tokenizes text nodes until the deadline; true when it stopped there (more to do), false at the end. */
-function walkSlice(walker: TreeWalker, deadline: number, visited: Text[] | null, found: Text[], tokens: Set<string>): boolean {
+function walkSlice(
+  walker: TreeWalker,
+  deadline: number,
+  visited: Text[] | null,
+  found: Text[],
+  texts: string[],
+  tokens: Set<string>,
+): boolean {
   let steps = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     // Only a rescan needs to know which nodes were visited (to drop their stale marks).
     if (visited) visited.push(node);
     const data = node.data;
-    if (data.length >= 5 && collectCodeTokens(data, tokens)) found.push(node);
+    if (data.length >= 5 && collectCodeTokens(data, tokens)) {
+      found.push(node);
+      texts.push(data);
+    }
     // Reading the clock is not free: look every 64 nodes.
     if ((++steps & 63) === 0 && performance.now() > deadline) return true;
   }
