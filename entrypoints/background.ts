@@ -16,7 +16,8 @@ import {
   validateCount,
   validateSearch,
 } from '../utils/messaging';
-import { popupCodeItem, popupQueryItem } from '../utils/popup-handoff';
+import { createLookupMenu, onLookupMenuClick } from '../utils/context-menu';
+import { popupCodeItem } from '../utils/popup-handoff';
 
 export default defineBackground(() => {
   const service = createLensService(new LensDb(), bundledDatasetSource());
@@ -25,7 +26,7 @@ export default defineBackground(() => {
   // MV3: every listener is registered synchronously here, at the worker's top level,
   // so a message that wakes the worker finds its handler.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'cpt-lens-lookup', title: browser.i18n.getMessage('lookUp'), contexts: ['selection'] });
+    createLookupMenu();
     // Seed (or re-seed after an update that ships a new release) right away.
     service.whenReady().catch((e: unknown) => console.error('CPT Lens: dataset install failed', e));
   });
@@ -72,13 +73,7 @@ export default defineBackground(() => {
       return false; // no focused window, or the browser refuses: the card tells the user to click the button
     }
   });
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId !== 'cpt-lens-lookup' || !info.selectionText) return;
-    void (async () => {
-      await popupQueryItem.setValue(info.selectionText!.trim().slice(0, 200));
-      await browser.action.openPopup().catch(() => undefined);
-    })();
-  });
+  browser.contextMenus.onClicked.addListener((info) => void onLookupMenuClick(info));
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'next-code' && command !== 'previous-code') return;
     void (async () => {

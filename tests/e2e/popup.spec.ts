@@ -200,3 +200,16 @@ test('axe: popup (search, detail, quick-list) and options have no serious or cri
   await expect(options.locator('[data-field="dataset-status"]')).toContainText(/records; installed .+, last checked .+/);
   expect(await serious(options)).toEqual([]);
 });
+
+test('a selection looked up from the context menu opens the popup searching for it', async ({ context, extensionId, worker }) => {
+  // Headless Chromium cannot open a context menu; this is the state the menu's click leaves (utils/context-menu.ts,
+  // unit-tested): the selection handed over in session storage.
+  await worker.evaluate(() => chrome.storage.session.set({ popupQuery: 'total knee arthroplasty' }));
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  await expect(popup.locator('#q')).toHaveValue('total knee arthroplasty');
+  await expect(popup.locator('#results li').first()).toContainText('27447', { timeout: 20_000 });
+  // Handed over once: the next popup opens empty.
+  await popup.reload();
+  await expect(popup.locator('#q')).toHaveValue('');
+});
