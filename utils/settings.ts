@@ -32,19 +32,25 @@ export interface ContentSettings {
   theme: 'auto' | 'light' | 'dark';
 }
 
+/** Every setting a page's content script follows: read together, and watched together, from this one list. */
+const CONTENT_ITEMS = [
+  enabledItem,
+  pausedSitesItem,
+  strictnessItem,
+  suppressedItem,
+  localityItem,
+  placeOfServiceItem,
+  categoriesItem,
+  siteModeItem,
+  onlySitesItem,
+  themeItem,
+] as const;
+type ValuesOf<T extends readonly { getValue(): Promise<unknown> }[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]['getValue']>> };
+
 export async function readContentSettings(site: string): Promise<ContentSettings> {
-  const [enabled, paused, strictness, suppressed, localityId, placeOfService, categories, siteMode, onlySites, theme] = await Promise.all([
-    enabledItem.getValue(),
-    pausedSitesItem.getValue(),
-    strictnessItem.getValue(),
-    suppressedItem.getValue(),
-    localityItem.getValue(),
-    placeOfServiceItem.getValue(),
-    categoriesItem.getValue(),
-    siteModeItem.getValue(),
-    onlySitesItem.getValue(),
-    themeItem.getValue(),
-  ]);
+  const [enabled, paused, strictness, suppressed, localityId, placeOfService, categories, siteMode, onlySites, theme] = (await Promise.all(
+    CONTENT_ITEMS.map((item) => item.getValue()),
+  )) as ValuesOf<typeof CONTENT_ITEMS>;
   return {
     enabled,
     paused: paused.includes(site) || (siteMode === 'only' && !onlySites.includes(site)),
@@ -59,9 +65,7 @@ export async function readContentSettings(site: string): Promise<ContentSettings
 
 /** Calls back whenever any content-relevant setting changes. Returns the unwatch function. */
 export function watchContentSettings(onChange: () => void): () => void {
-  const unwatch = [enabledItem, pausedSitesItem, strictnessItem, suppressedItem, localityItem, placeOfServiceItem].map((item) =>
-    item.watch(() => onChange()),
-  );
+  const unwatch = CONTENT_ITEMS.map((item) => (item.watch as (cb: () => void) => () => void)(() => onChange()));
   return () => unwatch.forEach((u) => u());
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { allMarks, card, hoverMark, waitForMarks } from './helpers';
+import { allMarks, card, hoverMark, setStorage, waitForMarks } from './helpers';
 
 test('page CSS cannot reach into the card, and the card CSS does not leak out', async ({ context, site }) => {
   const page = await context.newPage();
@@ -40,6 +40,23 @@ test('dark theme from the OS, and no transition under reduced motion', async ({ 
   expect(s.transition).toBe('0s');
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   await expect.poll(() => card(page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
+
+test('a theme chosen in options wins over the OS, both ways', async ({ context, site, worker }) => {
+  const page = await context.newPage();
+  const bg = () => card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  await setStorage(worker, { theme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${site}/pages/superbill.html`);
+  await waitForMarks(page, ['99213']);
+  await hoverMark(page, '99213');
+  expect(await bg()).toBe('rgb(22, 27, 34)');
+  await page.keyboard.press('Escape');
+  await setStorage(worker, { theme: 'light' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.mouse.move(1, 1);
+  await hoverMark(page, '99213');
+  await expect.poll(bg).toBe('rgb(255, 255, 255)');
 });
 
 test('Copy puts the code on the clipboard; Open in popup hands the code to the popup', async ({ context, site, extensionId, worker }) => {
