@@ -15,6 +15,15 @@ export function categoryOf(code: string): CodeCategory | null {
   return null;
 }
 
+/**
+ * The category a code's shape alone proves: Category II (1234F), III (1234T) and PLA (1234U) codes are marked and
+ * described whether or not the dataset lists them. Null for shapes that need the dataset (five digits, Level II).
+ */
+export function selfEvidentCategory(code: string): CodeCategory | null {
+  const category = categoryOf(code);
+  return category === 'cpt2' || category === 'cpt3' || category === 'pla' ? category : null;
+}
+
 interface SectionRange {
   from: number;
   to: number;

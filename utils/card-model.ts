@@ -1,4 +1,5 @@
 // What a code's card says, computed from the dataset record. Pure, so the hover card and the popup share it.
+import { selfEvidentCategory } from '../data/categories';
 import type { CodeRecord, PfsValues } from '../data/dataset';
 import type { Locality } from '../data/gpci';
 import { meaningOf, statusMeaning, type Text } from '../data/meanings';
@@ -112,7 +113,7 @@ export function buildCard(input: CardInput): CardModel {
   const categoryNote = (c: string) =>
     c === 'cpt3' ? text('noteCategory3') : c === 'pla' ? text('notePla') : c === 'cpt2' ? text('noteCategory2') : '';
   if (!entry) {
-    const shape = /^\d{4}F$/.test(code) ? 'cpt2' : /^\d{4}T$/.test(code) ? 'cpt3' : /^\d{4}U$/.test(code) ? 'pla' : null;
+    const shape = selfEvidentCategory(code);
     return {
       title,
       code,

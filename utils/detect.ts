@@ -1,5 +1,5 @@
 // Finds billing-code candidates in plain text and weighs their context. Pure: no DOM, no extension APIs.
-import { categoryOf, type CodeCategory } from '../data/categories';
+import { categoryOf, selfEvidentCategory, type CodeCategory } from '../data/categories';
 
 export type Strictness = 'strict' | 'balanced' | 'everything';
 
@@ -180,7 +180,7 @@ export function findCodes(text: string, ctx: TextContext = {}): CodeMatch[] {
       modifiers.push(value);
       spanEnd += whole.length;
     }
-    const selfEvident = category === 'cpt2' || category === 'cpt3' || category === 'pla';
+    const selfEvident = selfEvidentCategory(code) !== null;
     if (!selfEvident && ctx.isKnown?.(code) === false) {
       out.push({ start, end, code, category, modifiers, spanEnd, score: -Infinity, cues: [], hyphenPenalty: 0, needsDataset: true });
       return;

@@ -1,4 +1,5 @@
 // CPT Lens in a page (or frame): marks codes, shows cards, follows changes and settings. Torn down by the signal.
+import { selfEvidentCategory } from '../../data/categories';
 import type { Locality } from '../../data/gpci';
 import type { CodeEntry } from '../dataset-store';
 import highlightCss from '../../entrypoints/content/highlights.css?inline';
@@ -78,7 +79,11 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
       notACode: async (target) => suppressToken(site, target.token),
     },
   });
-  watchFormFields(card, async (code) => /^\d{4}[FTU]$/.test(code) || (scanner.knows(code) ?? (await entryOf(code)) !== null), signal);
+  watchFormFields(
+    card,
+    async (code) => selfEvidentCategory(code) !== null || (scanner.knows(code) ?? (await entryOf(code)) !== null),
+    signal,
+  );
 
   // Marks inside open shadow roots need the ::highlight() rules in that tree's own styles (not a DOM change).
   const sheet = new CSSStyleSheet();

@@ -3,7 +3,7 @@
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
 import { collectCodeTokens, findCodes, forEachCodeToken, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
-import type { CodeCategory } from '../../data/categories';
+import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
 // Text under these is not page text a coder reads (or is theirs to edit): never marked.
 const SKIP_SELECTOR = [
@@ -29,8 +29,6 @@ const SKIP_SELECTOR = [
 const NEVER_HOSTS =
   ':not(td,tr,th,tbody,thead,tfoot,table,col,colgroup,caption,a,li,ul,ol,dl,dt,dd,option,img,br,b,i,u,em,strong,small,code,pre,sup,sub,font,label,input,button,select,textarea,svg,path,g,script,style,link,meta)';
 const SLICE_MS = 8;
-// Category II, III and PLA shapes are marked whether or not the dataset lists them.
-const SELF_EVIDENT = /^\d{4}[FTU]$/;
 const COARSE_THRESHOLD = 1000;
 
 /** Set by the benchmark: records each slice as a User Timing measure "cpt-lens:…" the page can read. */
@@ -48,8 +46,6 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Called once for each open shadow root found (the app gives it the highlight styles). */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /** Yields to the event loop between slices (a test can make it synchronous). */
-  yieldSlice?: () => Promise<void>;
 }
 
 /** Header texts of a table's first head row, read once per table per walk. */
@@ -87,11 +83,7 @@ export class Scanner {
   }
 
   /** What the per-frame cache says: true/false once asked, undefined before. */
-  private readonly knownNow = (code: string): boolean | undefined => this.cache.get(code);
-
-  knows(code: string): boolean | undefined {
-    return this.cache.get(code);
-  }
+  readonly knows = (code: string): boolean | undefined => this.cache.get(code);
 
   private skipped(node: Node): boolean {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -161,7 +153,7 @@ export class Scanner {
       marking = Promise.all([marking, answered]).then(async () => {
         let from = 0;
         do {
-          await (this.o.yieldSlice ?? defaultYield)();
+          await yieldToPage();
           if (signal.aborted) return;
           const t = performance.now();
           from = this.markBatch(batch, batchTexts, from === 0 ? seen : [], headerCache, from, t + SLICE_MS);
@@ -170,20 +162,14 @@ export class Scanner {
       });
     };
     if (root.nodeType === Node.TEXT_NODE) {
-      const text = root as Text;
-      if (hadMarks) visited.push(text);
-      const data = text.data;
-      if (collectCodeTokens(data, tokens)) {
-        found.push(text);
-        texts.push(data);
-      }
+      visitText(root as Text, hadMarks ? visited : null, found, texts, tokens);
     } else {
       // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
       // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
       while (walkSlice(walker, sliceStart + SLICE_MS, hadMarks ? visited : null, found, texts, tokens)) {
         flushSlice();
         measure('walk', sliceStart);
-        await (this.o.yieldSlice ?? defaultYield)();
+        await yieldToPage();
         if (signal.aborted) return;
         sliceStart = performance.now();
       }
@@ -259,8 +245,8 @@ export class Scanner {
         continue;
       }
       const parent = node.parentElement;
-      const matches = findCodes(node.data, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knownNow });
-      if (!matches.some((m) => this.cache.get(m.code) === true || !m.needsDataset) || parent?.closest(SKIP_SELECTOR)) {
+      const matches = findCodes(node.data, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knows });
+      if (parent?.closest(SKIP_SELECTOR)) {
         store.dropNode(node);
         continue;
       }
@@ -283,7 +269,7 @@ export class Scanner {
   private anyMarkable(text: string): boolean {
     let any = false;
     forEachCodeToken(text, (_, code) => {
-      if (!any && (this.cache.get(code) === true || SELF_EVIDENT.test(code))) any = true;
+      if (!any && (this.cache.get(code) === true || selfEvidentCategory(code) !== null)) any = true;
     });
     return any;
   }
@@ -346,17 +332,22 @@ function walkSlice(
 ): boolean {
   let steps = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    // Only a rescan needs to know which nodes were visited (to drop their stale marks).
-    if (visited) visited.push(node);
-    const data = node.data;
-    if (data.length >= 5 && collectCodeTokens(data, tokens)) {
-      found.push(node);
-      texts.push(data);
-    }
+    visitText(node, visited, found, texts, tokens);
     // Reading the clock is not free: look every 64 nodes.
     if ((++steps & 63) === 0 && performance.now() > deadline) return true;
   }
   return false;
+}
+
+/** The walk's work on one text node: its tokens are collected, and it is kept if it has any. */
+function visitText(node: Text, visited: Text[] | null, found: Text[], texts: string[], tokens: Set<string>): void {
+  // Only a rescan needs to know which nodes were visited (to drop their stale marks).
+  if (visited) visited.push(node);
+  const data = node.data;
+  if (data.length >= 5 && collectCodeTokens(data, tokens)) {
+    found.push(node);
+    texts.push(data);
+  }
 }
 
 function outermost(nodes: Node[]): Node[] {
@@ -366,7 +357,7 @@ function outermost(nodes: Node[]): Node[] {
 // scheduler.yield() where the browser has it; otherwise a message-channel hop, which (unlike setTimeout)
 // is not clamped to 4 ms when nested.
 const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
-const defaultYield = (): Promise<void> => {
+const yieldToPage = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
