@@ -16,38 +16,30 @@ function brief(r: InstalledRelease): ReleaseBrief {
   };
 }
 
+/** A promise made on first call and kept; a failure is not kept, so the next call tries again. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () =>
+    (made ??= make().catch((e: unknown) => {
+      made = null;
+      throw e;
+    }));
+}
+
 /**
  * What the worker does for its callers. Every operation first awaits the dataset's
  * readiness; nothing relies on state surviving the worker's death (it is re-derived
  * from IndexedDB on the next call).
  */
 export function createLensService(db: LensDb, source: DatasetSource) {
-  let ready: Promise<InstalledRelease> | null = null;
-  const whenReady = (): Promise<InstalledRelease> => {
-    ready ??= ensureDataset(db, source).catch((e: unknown) => {
-      ready = null; // let the next call retry rather than caching the failure
-      throw e;
-    });
-    return ready;
-  };
-
-  // The search index lives as long as the worker; it is rebuilt on wake and when the release changes.
-  let index: { release: string; index: Promise<SearchIndex> } | null = null;
-  const searchIndex = async (): Promise<SearchIndex> => {
-    const release = await whenReady();
-    if (!index || index.release !== release.sha256) {
-      index = { release: release.sha256, index: allRecords(db, release).then((all) => new SearchIndex(searchDocsOf(all))) };
-    }
-    return index.index;
-  };
-
-  // The release's code list, for page scans; like the index, it lives as long as the worker.
-  let codeSet: { release: string; codes: Promise<Set<string>> } | null = null;
-  const codesOfRelease = async (): Promise<Set<string>> => {
-    const release = await whenReady();
-    if (!codeSet || codeSet.release !== release.sha256) codeSet = { release: release.sha256, codes: codeSetOf(db) };
-    return codeSet.codes;
-  };
+  // The installed release, the search index and the code list are each made once per worker life (a new
+  // release can only arrive with a new worker), on first need.
+  const whenReady = once(() => ensureDataset(db, source));
+  const searchIndex = once(async () => new SearchIndex(searchDocsOf(await allRecords(db, await whenReady()))));
+  const codesOfRelease = once(async () => {
+    await whenReady();
+    return codeSetOf(db);
+  });
 
   return {
     whenReady,
