@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCms } from '../tests/cms-dir';
-import { allRecords, lookupCodes } from '../utils/dataset-store';
-import { ensureDataset, sha256Hex } from '../utils/dataset-store';
+import { english } from '../tests/english';
+import { allRecords, ensureDataset, lookupCodes, sha256Hex } from '../utils/dataset-store';
 import { LensDb } from '../utils/db';
 import { buildDatasetFromSources } from './build';
 import type { CodeRecord, Dataset } from './dataset';
@@ -66,17 +66,21 @@ beforeAll(async () => {
   const bytes = encodeDataset(dataset);
   const sha256 = await sha256Hex(bytes);
   db = new LensDb(`real-${Math.random()}`);
-  await ensureDataset(db, {
-    manifest: async () => ({
-      release: dataset.release.id,
-      releasedDate: dataset.release.releasedDate,
-      recordCount: dataset.codes.length,
-      sha256,
-      bytes: bytes.length,
-      file: 'dataset.bin',
-    }),
-    bytes: async () => bytes,
-  });
+  await ensureDataset(
+    db,
+    {
+      manifest: async () => ({
+        release: dataset.release.id,
+        releasedDate: dataset.release.releasedDate,
+        recordCount: dataset.codes.length,
+        sha256,
+        bytes: bytes.length,
+        file: 'dataset.bin',
+      }),
+      bytes: async () => bytes,
+    },
+    english,
+  );
   const release = (await db.meta.get('release'))!.value;
   stored = new Map((await allRecords(db, release)).map((r) => [`${r.code}|${r.modifier}`, r]));
 });

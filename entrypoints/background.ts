@@ -1,5 +1,6 @@
 import { bundledDatasetSource } from '../utils/bundled-source';
 import { LensDb } from '../utils/db';
+import { text } from '../utils/i18n';
 import { createLensService } from '../utils/lens-service';
 import {
   checkSender,
@@ -20,7 +21,7 @@ import { createLookupMenu, onLookupMenuClick } from '../utils/context-menu';
 import { popupCodeItem } from '../utils/popup-handoff';
 
 export default defineBackground(() => {
-  const service = createLensService(new LensDb(), bundledDatasetSource());
+  const service = createLensService(new LensDb(), bundledDatasetSource(), text);
   const own = browser.runtime.id;
 
   // MV3: every listener is registered synchronously here, at the worker's top level,

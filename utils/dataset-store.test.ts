@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { english } from '../tests/english';
 import { describe, expect, it } from 'vitest';
 import { buildDatasetFromSources } from '../data/build';
 import type { Dataset } from '../data/dataset';
@@ -38,7 +39,7 @@ describe('installing datasets', () => {
   it('seeds on first use, then re-seeds a newer bundle keeping pins', async () => {
     const db = freshDb();
     const v1 = fixtureDataset();
-    const service = createLensService(db, await sourceOf(v1));
+    const service = createLensService(db, await sourceOf(v1), english);
     await service.pinAdd({ code: '99213', modifier: '25', units: 2, note: 'follow-up' });
     expect((await service.lookup(['99213'])).entries['99213']!.base.pfs!.workRvu).toBe(1);
 
@@ -46,7 +47,7 @@ describe('installing datasets', () => {
       ds.codes.find((c) => c.code === '99213')!.pfs!.workRvu = 1.5;
       ds.release.id = 'RVU26D';
     });
-    const updated = createLensService(db, await sourceOf(v2));
+    const updated = createLensService(db, await sourceOf(v2), english);
     const status = await updated.status();
     expect(status.release.id).toBe('RVU26D');
     expect((await updated.lookup(['99213'])).entries['99213']!.base.pfs!.workRvu).toBe(1.5);
@@ -55,12 +56,25 @@ describe('installing datasets', () => {
     expect((await updated.pinsList())[0]!.changed).toEqual(['RVU26D: work RVU 1 → 1.5']);
   });
 
+  it('keeps a pin whose code a new release drops, marked as gone', async () => {
+    const db = freshDb();
+    const service = createLensService(db, await sourceOf(fixtureDataset()), english);
+    await service.pinAdd({ code: 'J1100', modifier: '', units: 1, note: '' });
+    const without = fixtureDataset((ds) => {
+      ds.codes = ds.codes.filter((c) => c.code !== 'J1100');
+      ds.release.id = 'RVU26D';
+      ds.release.recordCount = ds.codes.length;
+    });
+    const updated = createLensService(db, await sourceOf(without), english);
+    expect((await updated.pinsList()).map((p) => [p.code, p.changed])).toEqual([['J1100', ['RVU26D: J1100 is no longer in the release']]]);
+  });
+
   it.each([
     ['bytes that do not match the sha256', (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 100 ? x ^ 1 : x)), /sha256/],
     ['a truncated bundle', (b: Uint8Array) => b.slice(0, b.length - 10), /bytes where the manifest says/],
   ])('refuses %s and keeps the installed dataset and pins', async (_what, tamper, message) => {
     const db = freshDb();
-    const service = createLensService(db, await sourceOf(fixtureDataset()));
+    const service = createLensService(db, await sourceOf(fixtureDataset()), english);
     await service.pinAdd({ code: 'J1100', modifier: '', units: 4, note: '' });
     const before = await db.codeChunks.toArray();
     const broken = createLensService(
@@ -69,6 +83,7 @@ describe('installing datasets', () => {
         fixtureDataset((ds) => (ds.release.id = 'RVU26D')),
         tamper,
       ),
+      english,
     );
     await expect(broken.status()).rejects.toThrow(message);
     expect(await db.codeChunks.toArray()).toEqual(before);
@@ -78,7 +93,7 @@ describe('installing datasets', () => {
 
   it('rolls back a seed that fails half-way, leaving the old release whole', async () => {
     const db = freshDb();
-    await createLensService(db, await sourceOf(fixtureDataset())).whenReady();
+    await createLensService(db, await sourceOf(fixtureDataset()), english).whenReady();
     const before = { chunks: await db.codeChunks.toArray(), list: await db.codeList.toArray(), modifiers: await db.modifiers.toArray() };
     // Two modifiers with one key: that insert fails after the tables were cleared and the new chunks written.
     const bad = fixtureDataset((ds) => {
@@ -86,7 +101,7 @@ describe('installing datasets', () => {
       ds.codes[0] = { ...ds.codes[0]!, shortDescriptor: 'changed in the new release' };
       ds.modifiers.push({ ...ds.modifiers[0]! });
     });
-    await expect(ensureDataset(db, await sourceOf(bad))).rejects.toThrow(/modifier/i);
+    await expect(ensureDataset(db, await sourceOf(bad), english)).rejects.toThrow(/modifier/i);
     expect({ chunks: await db.codeChunks.toArray(), list: await db.codeList.toArray(), modifiers: await db.modifiers.toArray() }).toEqual(
       before,
     );
@@ -96,9 +111,9 @@ describe('installing datasets', () => {
   it('does nothing when the same bundle is already installed', async () => {
     const db = freshDb();
     const src = await sourceOf(fixtureDataset());
-    const first = await ensureDataset(db, src);
+    const first = await ensureDataset(db, src, english);
     let fetched = false;
-    const second = await ensureDataset(db, { manifest: src.manifest, bytes: async (m) => ((fetched = true), src.bytes(m)) });
+    const second = await ensureDataset(db, { manifest: src.manifest, bytes: async (m) => ((fetched = true), src.bytes(m)) }, english);
     expect(fetched).toBe(false);
     expect(second.installedAt).toBe(first.installedAt);
     // The check itself is recorded, for the options page's "last checked".
@@ -114,7 +129,7 @@ describe('installing datasets', () => {
       manifest: async () => (fail ? Promise.reject(new Error('offline')) : good.manifest()),
       bytes: good.bytes,
     };
-    const service = createLensService(db, flaky);
+    const service = createLensService(db, flaky, english);
     await expect(service.status()).rejects.toThrow('offline');
     fail = false;
     expect((await service.status()).release.id).toBe('RVU26C');
@@ -123,7 +138,7 @@ describe('installing datasets', () => {
 
 describe('quick-list operations', () => {
   it('updates, reorders, clears and restores pins', async () => {
-    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
     const a = await service.pinAdd({ code: '99213', modifier: '', units: 1, note: '' });
     const b = await service.pinAdd({ code: 'J1100', modifier: '', units: 1, note: '' });
     expect(await service.pinUpdate(b.id!, { units: 4, note: 'left arm' })).toMatchObject({ units: 4, note: 'left arm' });
@@ -139,7 +154,7 @@ describe('quick-list operations', () => {
 
 describe('lookup and search', () => {
   it('answers a batch with base rows, components, and null for unknown codes', async () => {
-    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
     const { entries, release } = await service.lookup(['71046', 'J1100', '99999']);
     expect(release.id).toBe('RVU26C');
     expect(entries['71046']!.components.map((c) => c.modifier)).toEqual(['26']);
@@ -147,14 +162,14 @@ describe('lookup and search', () => {
     expect(entries['99999']).toBeNull();
   });
   it('says which codes are known, for a page scan, without sending records', async () => {
-    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
     // 71046 has component rows (26); it is reported once. 99999 is not in the fixture.
     const { known, release } = await service.known(['71046', 'J1100', '99999', '71046']);
     expect(release.id).toBe('RVU26C');
     expect([...known].sort()).toEqual(['71046', 'J1100']);
   });
   it('finds codes by exact code, prefix and words', async () => {
-    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
     expect((await service.search('99213', 10)).map((h) => [h.record.code, h.match])).toEqual([['99213', 'exact']]);
     expect((await service.search('j1', 10)).map((h) => h.record.code)).toEqual(['J1100']);
     expect((await service.search('chest imaging', 10)).map((h) => h.record.code)).toEqual(['71046']);
@@ -162,7 +177,7 @@ describe('lookup and search', () => {
     expect((await service.search('imaging chest', 10)).map((h) => h.record.code)).toEqual(['71046']);
   });
   it('removes pins and says whether one was there', async () => {
-    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()));
+    const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
     const pin = await service.pinAdd({ code: '99213', modifier: '', units: 1, note: '' });
     const second = await service.pinAdd({ code: 'J1100', modifier: '', units: 1, note: '' });
     expect(second.order).toBe(pin.order + 1);

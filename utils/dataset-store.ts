@@ -1,4 +1,5 @@
 import type { CodeRecord } from '../data/dataset';
+import type { Text } from '../data/meanings';
 import { codeOfRow, parseBundle, recordOfRow, type CodeRow, type ParsedBundle } from '../data/encoding';
 import type { CodeChunk, InstalledRelease, LensDb, PinSnapshot } from './db';
 
@@ -66,7 +67,7 @@ export async function installDataset(db: LensDb, bundle: ParsedBundle, sha256: s
  * the manifest's sha256 and size, decodes and checks them, then installs. Does
  * nothing when that exact bundle is already installed.
  */
-export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<InstalledRelease> {
+export async function ensureDataset(db: LensDb, source: DatasetSource, text: Text): Promise<InstalledRelease> {
   const manifest = await source.manifest();
   const current = await installedRelease(db);
   if (current && current.sha256 === manifest.sha256) {
@@ -83,7 +84,7 @@ export async function ensureDataset(db: LensDb, source: DatasetSource): Promise<
   if (ds.release.id !== manifest.release)
     throw new DatasetIntegrityError(`the bundle holds ${ds.release.id} where the manifest says ${manifest.release}`);
   const installed = await installDataset(db, ds, digest);
-  await reresolvePins(db, installed);
+  await reresolvePins(db, installed, text);
   const seedMs = Math.round(performance.now() - started);
   await db.meta.update('release', { 'value.seedMs': seedMs });
   return { ...installed, seedMs };
@@ -131,24 +132,22 @@ export async function pinRecord(db: LensDb, release: InstalledRelease, code: str
   return rows.find((r) => r.modifier === modifier) ?? rows.find((r) => r.modifier === '');
 }
 
-/** After a new release: each pin is looked up again and marked where its figures changed. Pins are never dropped. */
-export async function reresolvePins(db: LensDb, installed: InstalledRelease): Promise<void> {
+/**
+ * After a new release: each pin is looked up again and marked where its figures changed, in the words of the
+ * messages (text). Pins are never dropped.
+ */
+export async function reresolvePins(db: LensDb, installed: InstalledRelease, text: Text): Promise<void> {
   const release = installed.id;
   await db.transaction('rw', db.pins, db.codeChunks, async () => {
     for (const pin of await db.pins.toArray()) {
       const now = snapshotOf(await pinRecord(db, installed, pin.code, pin.modifier), release);
       const was = pin.snapshot;
       const changed: string[] = [];
-      if (!now) changed.push(`${release}: ${pin.code} is no longer in the release`);
+      if (!now) changed.push(text('pinGone', release, pin.code));
       else if (was && was.release !== release) {
-        const fields: [keyof PinSnapshot, string][] = [
-          ['status', 'status'],
-          ['workRvu', 'work RVU'],
-          ['nonFacilityTotal', 'total RVU non-facility'],
-          ['facilityTotal', 'total RVU facility'],
-          ['descriptor', 'descriptor'],
-        ];
-        for (const [f, label] of fields) if (was[f] !== now[f]) changed.push(`${release}: ${label} ${String(was[f])} → ${String(now[f])}`);
+        const fields: (keyof PinSnapshot)[] = ['status', 'workRvu', 'nonFacilityTotal', 'facilityTotal', 'descriptor'];
+        for (const f of fields)
+          if (was[f] !== now[f]) changed.push(text('pinChanged', release, text(`pinField_${f}`), String(was[f]), String(now[f])));
       }
       await db.pins.update(pin.id!, { snapshot: now ?? was, ...(changed.length > 0 ? { changed } : {}) });
     }

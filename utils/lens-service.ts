@@ -3,6 +3,7 @@ import type { InstalledRelease, LensDb, Pin } from './db';
 import { searchDocsOf } from './search-docs';
 import { SearchIndex } from './search-index';
 import type { CodeCategory } from '../data/categories';
+import type { Text } from '../data/meanings';
 import type { DatasetStatus, KnownResponse, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
 
 function brief(r: InstalledRelease): ReleaseBrief {
@@ -31,10 +32,10 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * readiness; nothing relies on state surviving the worker's death (it is re-derived
  * from IndexedDB on the next call).
  */
-export function createLensService(db: LensDb, source: DatasetSource) {
+export function createLensService(db: LensDb, source: DatasetSource, text: Text) {
   // The installed release, the search index and the code list are each made once per worker life (a new
   // release can only arrive with a new worker), on first need.
-  const whenReady = once(() => ensureDataset(db, source));
+  const whenReady = once(() => ensureDataset(db, source, text));
   const searchIndex = once(async () => new SearchIndex(searchDocsOf(await allRecords(db, await whenReady()))));
   const codesOfRelease = once(async () => {
     await whenReady();
