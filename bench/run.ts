@@ -99,7 +99,9 @@ async function readRelease(worker: Worker): Promise<{ seedMs?: number; id: strin
 }
 
 async function main() {
-  if (!existsSync(join(EXT, 'manifest.json')) || process.env.BENCH_BUILD !== '0') execSync('npm run build', { stdio: 'inherit' });
+  // wxt zip builds the extension and zips it, so the zip size reported is of this very build.
+  if (!existsSync(join(EXT, 'manifest.json')) || process.env.BENCH_BUILD !== '0')
+    execSync('npm run data && npx wxt zip', { stdio: 'inherit' });
   const pagesDir = mkdtempSync(join(tmpdir(), 'cpt-lens-bench-pages-'));
   writeBenchPages(pagesDir);
   const { server, url } = await startStaticServer([

@@ -1,6 +1,7 @@
 import type { Frame, Page, Worker } from '@playwright/test';
 import type { CodeRecord } from '../../data/dataset';
 import { recordOfRow, type CodeRow } from '../../data/encoding';
+import { chunkOf } from '../../utils/dataset-store';
 import { expect, READ_HIGHLIGHTS } from './fixtures';
 
 export async function marksOf(target: Page | Frame): Promise<Record<string, string[]>> {
@@ -103,7 +104,7 @@ export async function readDb<T>(worker: Worker, store: string, key: unknown, all
 
 /** A record straight from the worker's IndexedDB (its chunk, decoded here), to check the card's figures against. */
 export async function dbRecord(worker: Worker, code: string, modifier = ''): Promise<CodeRecord> {
-  const chunk = await readDb<{ rows: CodeRow[] }>(worker, 'codeChunks', code.slice(0, 3));
+  const chunk = await readDb<{ rows: CodeRow[] }>(worker, 'codeChunks', chunkOf(code));
   const release = await readDb<{ value: { releaseIds: string[] } }>(worker, 'meta', 'release');
   const row = chunk?.rows.find((r) => r[0] === code && r[1] === modifier);
   if (!row || !release) throw new Error(`no record ${code} ${modifier}`);
