@@ -5,14 +5,25 @@ export type CodeCategory = 'cpt1' | 'cpt2' | 'cpt3' | 'pla' | 'level2';
 export const CODE_CATEGORIES: readonly CodeCategory[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'];
 
 export function categoryOf(code: string): CodeCategory | null {
-  if (/^\d{5}$/.test(code)) return 'cpt1';
-  if (/^\d{4}F$/.test(code)) return 'cpt2';
-  if (/^\d{4}T$/.test(code)) return 'cpt3';
-  if (/^\d{4}U$/.test(code)) return 'pla';
-  // Administrative MAAA codes (0002M…) are listed in CPT Category I, Appendix O.
-  if (/^\d{4}M$/.test(code)) return 'cpt1';
-  if (/^[A-V]\d{4}$/.test(code)) return 'level2';
-  return null;
+  // Char codes, not six regexes: the scanner asks this for every token on a page.
+  if (code.length !== 5) return null;
+  for (let i = 1; i < 4; i++) if (!isDigit(code.charCodeAt(i))) return null;
+  const first = code.charCodeAt(0);
+  const last = code.charCodeAt(4);
+  if (isDigit(first)) {
+    if (isDigit(last)) return 'cpt1';
+    if (last === 70) return 'cpt2'; // F
+    if (last === 84) return 'cpt3'; // T
+    if (last === 85) return 'pla'; // U
+    // Administrative MAAA codes (0002M…) are listed in CPT Category I, Appendix O.
+    if (last === 77) return 'cpt1'; // M
+    return null;
+  }
+  return first >= 65 && first <= 86 && isDigit(last) ? 'level2' : null; // A–V + four digits
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
+import fc from 'fast-check';
 import { GPCI_CSV, hcpcsFile, hcpcsRecord, MUE_CSV, pprrvuCsv, pprrvuTxt, ROWS } from '../tests/fixtures/cms';
 import { categoryOf, cptSectionOf } from './categories';
 import { DataFileError } from './errors';
@@ -200,6 +201,29 @@ describe('categories and CPT sections', () => {
     ['W1234', null],
     ['9921', null],
   ])('%s is %s', (code, cat) => expect(categoryOf(code)).toBe(cat));
+
+  it('categoryOf reads a shape exactly as the reference patterns do', () => {
+    const reference = (c: string) =>
+      /^\d{5}$/.test(c) || /^\d{4}M$/.test(c)
+        ? 'cpt1'
+        : /^\d{4}F$/.test(c)
+          ? 'cpt2'
+          : /^\d{4}T$/.test(c)
+            ? 'cpt3'
+            : /^\d{4}U$/.test(c)
+              ? 'pla'
+              : /^[A-V]\d{4}$/.test(c)
+                ? 'level2'
+                : null;
+    const shape = fc.array(fc.constantFrom('0', '5', '9', 'A', 'J', 'V', 'W', 'F', 'T', 'U', 'M', 'f', '-', ' ', '٣'), { maxLength: 7 });
+    fc.assert(
+      fc.property(shape, (chars) => {
+        const code = chars.join('');
+        expect(categoryOf(code)).toBe(reference(code));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 
   it.each([
     ['00100', 'Anesthesia', undefined],

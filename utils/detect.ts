@@ -61,8 +61,13 @@ const STATES = new Set(
  * on a page of numbers that is several times cheaper than the regex, and every text node of a page goes through it.
  */
 export function forEachCodeToken(text: string, visit: (start: number, code: string) => void): void {
+  for (let start = nextCodeToken(text, 0); start >= 0; start = nextCodeToken(text, start + 5)) visit(start, text.slice(start, start + 5));
+}
+
+/** Where the next code token at or after from starts (tokens are five characters long), or -1. No closure, no allocation. */
+export function nextCodeToken(text: string, from: number): number {
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (!isAsciiAlnum(c)) {
@@ -79,26 +84,26 @@ export function forEachCodeToken(text: string, visit: (start: number, code: stri
     if (i - start !== 5) continue;
     const first = text.charCodeAt(start);
     const last = text.charCodeAt(start + 4);
-    const ok =
+    if (
       digits === 5 ||
       (digits === 4 && first >= 48 && first <= 57 && (last === 70 || last === 84 || last === 85 || last === 77)) || // 1234F/T/U/M
-      (digits === 4 && first >= 65 && first <= 86); // A1234 … V1234
-    if (ok) visit(start, text.slice(start, start + 5));
+      (digits === 4 && first >= 65 && first <= 86) // A1234 … V1234
+    )
+      return start;
   }
+  return -1;
 }
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Adds the code tokens of text to into; true when there was one. The scanner's first, cheap pass. */
-export function collectCodeTokens(text: string, into: Set<string>): boolean {
-  let any = false;
-  forEachCodeToken(text, (_, code) => {
-    any = true;
-    into.add(code);
-  });
-  return any;
+/** Appends the code tokens of text to into and returns how many. The scanner's first, cheap pass over every text node. */
+export function pushCodeTokens(text: string, into: string[]): number {
+  let count = 0;
+  for (let start = nextCodeToken(text, 0); start >= 0; start = nextCodeToken(text, start + 5), count++)
+    into.push(text.slice(start, start + 5));
+  return count;
 }
 
 const MODIFIER_AT = /^([-:]|\s)([A-Z0-9]{2})(?![A-Za-z0-9])/;

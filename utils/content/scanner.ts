@@ -1,7 +1,7 @@
 // Walks page text in ~8 ms slices, asks the worker about new codes once per slice, and follows changes.
 // Two passes: the walk only tokenizes (cheap, every text node); context is weighed after the worker has said
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
-import { collectCodeTokens, findCodes, forEachCodeToken, shouldMark, type Strictness } from '../detect';
+import { findCodes, pushCodeTokens, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
 import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
@@ -46,6 +46,33 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Called once for each open shadow root found (the app gives it the highlight styles). */
   onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+/** What one slice of the walk found: the text nodes with code tokens, their texts and their tokens. */
+class WalkBatch {
+  readonly nodes: Text[] = [];
+  /** Each node's text as the walk read it: the marking pass looks at tokens without reading the DOM again. */
+  readonly texts: string[] = [];
+  /** Every node's tokens, one after another; node i's are tokens[tokenEnds[i - 1] ?? 0 … tokenEnds[i]). */
+  readonly tokens: string[] = [];
+  readonly tokenEnds: number[] = [];
+  /** Every text node visited, kept only on a rescan (to drop the stale marks of nodes that lost their codes). */
+  readonly visited: Text[] | null;
+
+  constructor(keepVisited: boolean) {
+    this.visited = keepVisited ? [] : null;
+  }
+
+  /** The walk's work on one text node: its tokens are collected, and it is kept if it has any. */
+  visit(node: Text): void {
+    this.visited?.push(node);
+    const data = node.data;
+    if (data.length >= 5 && pushCodeTokens(data, this.tokens) > 0) {
+      this.nodes.push(node);
+      this.texts.push(data);
+      this.tokenEnds.push(this.tokens.length);
+    }
+  }
 }
 
 /** Header texts of a table's first head row, read once per table per walk. */
@@ -129,25 +156,16 @@ export class Scanner {
     // Text nodes only: whether one sits in skipped markup is asked (by one native closest()) only for the
     // few that hold a code, after the worker has answered.
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let found: Text[] = [];
-    // Each found node's text as the walk read it: the marking pass looks at tokens without reading the DOM again.
-    let texts: string[] = [];
-    let tokens = new Set<string>();
-    let visited: Text[] = [];
+    const hadMarks = store.size > 0;
+    let batch = new WalkBatch(hadMarks);
     const headerCache: HeaderCache = new Map();
     let sliceStart = performance.now();
-    const hadMarks = store.size > 0;
     // Each slice's question goes out while the walk goes on; marks are set as the answers come back, in order.
     let marking: Promise<void> = Promise.resolve();
     const flushSlice = () => {
-      const batch = found;
-      const batchTexts = texts;
-      const seen = visited;
-      const answered = this.resolveCodes(tokens);
-      found = [];
-      texts = [];
-      visited = [];
-      tokens = new Set();
+      const done = batch;
+      const answered = this.resolveCodes(new Set(done.tokens));
+      batch = new WalkBatch(hadMarks);
       // Marking is sliced too, each part in a task of its own: answers that arrive together must not
       // chain their batches into one long task.
       marking = Promise.all([marking, answered]).then(async () => {
@@ -156,17 +174,17 @@ export class Scanner {
           await yieldToPage();
           if (signal.aborted) return;
           const t = performance.now();
-          from = this.markBatch(batch, batchTexts, from === 0 ? seen : [], headerCache, from, t + SLICE_MS);
+          from = this.markBatch(done, headerCache, from, t + SLICE_MS);
           measure('mark', t);
-        } while (from < batch.length);
+        } while (from < done.nodes.length);
       });
     };
     if (root.nodeType === Node.TEXT_NODE) {
-      visitText(root as Text, hadMarks ? visited : null, found, texts, tokens);
+      batch.visit(root as Text);
     } else {
       // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
       // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
-      while (walkSlice(walker, sliceStart + SLICE_MS, hadMarks ? visited : null, found, texts, tokens)) {
+      while (walkSlice(walker, sliceStart + SLICE_MS, batch)) {
         flushSlice();
         measure('walk', sliceStart);
         await yieldToPage();
@@ -224,28 +242,28 @@ export class Scanner {
 
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
-  /** Marks batch[from…] until the deadline; returns where it stopped (batch.length when done). */
-  private markBatch(batch: Text[], texts: string[], visited: Text[], headerCache: HeaderCache, from: number, deadline: number): number {
+  /** Marks batch.nodes[from…] until the deadline; returns where it stopped (batch.nodes.length when done). */
+  private markBatch(batch: WalkBatch, headerCache: HeaderCache, from: number, deadline: number): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
-    if (visited.length > 0) {
-      const withTokens = new Set(batch);
-      for (const t of visited) if (!withTokens.has(t)) store.dropNode(t);
+    const { nodes, texts, tokens, tokenEnds } = batch;
+    if (batch.visited && from === 0) {
+      const withTokens = new Set(nodes);
+      for (const t of batch.visited) if (!withTokens.has(t)) store.dropNode(t);
     }
-    for (let i = from; i < batch.length; i++) {
+    for (let i = from; i < nodes.length; i++) {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
-      const node = batch[i]!;
+      const node = nodes[i]!;
       // Most found nodes hold only numbers the dataset does not know (ZIPs, IDs): settled without a DOM read.
-      if (!this.anyMarkable(texts[i]!)) {
+      if (!this.anyMarkable(tokens, i === 0 ? 0 : tokenEnds[i - 1]!, tokenEnds[i]!)) {
         store.dropNode(node);
         continue;
       }
-      if (!node.isConnected) {
-        store.dropNode(node);
-        continue;
-      }
+      // The text as the walk read it: had the page changed it since, the observer has queued a rescan of it,
+      // and a node removed meanwhile is dropped after this scan (dropDisconnected).
+      const text = texts[i]!;
       const parent = node.parentElement;
-      const matches = findCodes(node.data, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knows });
+      const matches = findCodes(text, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knows });
       if (parent?.closest(SKIP_SELECTOR)) {
         store.dropNode(node);
         continue;
@@ -254,7 +272,7 @@ export class Scanner {
       for (const match of matches) {
         const known = this.cache.get(match.code) === true;
         if (!categories.includes(match.category) || !shouldMark(match, known, strictness)) continue;
-        const token = node.data.slice(match.start, match.spanEnd);
+        const token = text.slice(match.start, match.spanEnd);
         if (suppressed.includes(token) || suppressed.includes(match.code)) continue;
         // A StaticRange: a live Range would be updated by the browser on every DOM change the page makes.
         const range = new StaticRange({ startContainer: node, startOffset: match.start, endContainer: node, endOffset: match.spanEnd });
@@ -262,16 +280,13 @@ export class Scanner {
       }
       store.setNode(node, marks);
     }
-    return batch.length;
+    return nodes.length;
   }
 
-  /** Whether text holds a token that can be marked: one the dataset knows, or a self-evident F/T/U code. */
-  private anyMarkable(text: string): boolean {
-    let any = false;
-    forEachCodeToken(text, (_, code) => {
-      if (!any && (this.cache.get(code) === true || selfEvidentCategory(code) !== null)) any = true;
-    });
-    return any;
+  /** Whether tokens[from…to) holds one that can be marked: one the dataset knows, or a self-evident F/T/U code. */
+  private anyMarkable(tokens: string[], from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.cache.get(tokens[k]!) === true || selfEvidentCategory(tokens[k]!) !== null) return true;
+    return false;
   }
 
   /** Follows the page: rescans only changed subtrees, batched; a burst becomes one coarse rescan. */
@@ -322,32 +337,14 @@ function isOwnUi(node: Node): boolean {
 }
 
 /** Tokenizes text nodes until the deadline; true when it stopped there (more to do), false at the end. */
-function walkSlice(
-  walker: TreeWalker,
-  deadline: number,
-  visited: Text[] | null,
-  found: Text[],
-  texts: string[],
-  tokens: Set<string>,
-): boolean {
+function walkSlice(walker: TreeWalker, deadline: number, batch: WalkBatch): boolean {
   let steps = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    visitText(node, visited, found, texts, tokens);
+    batch.visit(node);
     // Reading the clock is not free: look every 64 nodes.
     if ((++steps & 63) === 0 && performance.now() > deadline) return true;
   }
   return false;
-}
-
-/** The walk's work on one text node: its tokens are collected, and it is kept if it has any. */
-function visitText(node: Text, visited: Text[] | null, found: Text[], texts: string[], tokens: Set<string>): void {
-  // Only a rescan needs to know which nodes were visited (to drop their stale marks).
-  if (visited) visited.push(node);
-  const data = node.data;
-  if (data.length >= 5 && collectCodeTokens(data, tokens)) {
-    found.push(node);
-    texts.push(data);
-  }
 }
 
 function outermost(nodes: Node[]): Node[] {
