@@ -35,13 +35,26 @@ export class MarkStore {
   private depth = 0;
   private readonly added = new Set<PageMark>();
   private readonly removed = new Set<PageMark>();
+  /**
+   * Kinds that had no marks when the batch began: their marks go straight into a new, unregistered Highlight
+   * (cheap to add to), registered at the end. A first scan's thousands of marks then cost the end of the
+   * batch nothing, instead of one long task that rebuilds every Highlight.
+   */
+  private readonly staging = new Map<MarkKind, Highlight>();
 
   beginBatch(): void {
-    this.depth++;
+    if (this.depth++ > 0) return;
+    for (const [kind, h] of this.highlights) if (h.size === 0) this.staging.set(kind, new Highlight());
   }
 
   endBatch(): void {
     if (--this.depth > 0) return;
+    for (const [kind, h] of this.staging) {
+      if (h.size === 0) continue;
+      this.highlights.set(kind, h);
+      CSS.highlights.set(HIGHLIGHT_PREFIX + kind, h);
+    }
+    this.staging.clear();
     // A few changes go in one by one; many are cheaper as one rebuilt Highlight per kind.
     if (this.added.size + this.removed.size <= 300) {
       for (const m of this.removed) this.highlights.get(m.kind)!.delete(m.range);
@@ -80,6 +93,12 @@ export class MarkStore {
   }
 
   private apply(m: PageMark, add: boolean): void {
+    const staged = this.staging.get(m.kind);
+    if (staged) {
+      if (add) staged.add(m.range);
+      else staged.delete(m.range);
+      return;
+    }
     if (this.depth > 0) {
       if (add) this.added.add(m);
       else if (!this.added.delete(m)) this.removed.add(m);
