@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
   '.css': 'text/css',

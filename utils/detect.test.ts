@@ -151,6 +151,23 @@ describe('detector properties', () => {
       { numRuns: 3000 },
     );
   });
+  it('tokenizes a part of a string exactly as that part alone (text nodes laid end to end)', () => {
+    const chars = fc.array(fc.constantFrom('1', '0', '9', 'F', 'T', 'J', 'z', '-', ' ', '\n'), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 6 }), (parts) => {
+        const joined = parts.join('');
+        let off = 0;
+        for (const part of parts) {
+          const alone: string[] = [];
+          const within: string[] = [];
+          expect(pushCodeTokens(joined, within, off, off + part.length)).toBe(pushCodeTokens(part, alone));
+          expect(within).toEqual(alone);
+          off += part.length;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('asks for the column header only when a candidate is weighed, and weighs it the same', () => {
     let asked = 0;
     const header = () => (asked++, 'Patient ZIP');

@@ -64,9 +64,12 @@ export function forEachCodeToken(text: string, visit: (start: number, code: stri
   for (let start = nextCodeToken(text, 0); start >= 0; start = nextCodeToken(text, start + 5)) visit(start, text.slice(start, start + 5));
 }
 
-/** Where the next code token at or after from starts (tokens are five characters long), or -1. No closure, no allocation. */
-export function nextCodeToken(text: string, from: number): number {
-  const n = text.length;
+/**
+ * Where the next code token in text[from…end) starts (tokens are five characters long), or -1. The bounds act as
+ * the text's edges: the scanner tokenizes many text nodes laid end to end in one string. No closure, no allocation.
+ */
+export function nextCodeToken(text: string, from: number, end = text.length): number {
+  const n = end;
   let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -98,10 +101,10 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Appends the code tokens of text to into and returns how many. The scanner's first, cheap pass over every text node. */
-export function pushCodeTokens(text: string, into: string[]): number {
+/** Appends the code tokens of text[from…end) to into and returns how many. The scanner's first, cheap pass over every text node. */
+export function pushCodeTokens(text: string, into: string[], from = 0, end = text.length): number {
   let count = 0;
-  for (let start = nextCodeToken(text, 0); start >= 0; start = nextCodeToken(text, start + 5), count++)
+  for (let start = nextCodeToken(text, from, end); start >= 0; start = nextCodeToken(text, start + 5, end), count++)
     into.push(text.slice(start, start + 5));
   return count;
 }

@@ -74,6 +74,15 @@ test('a React single-page app: marks follow every re-render, with no console err
   expect(errors).toEqual([]);
 });
 
+test('an XHTML page: text beside a CDATA section is marked at the right offsets', async ({ context, site }) => {
+  // The walk reads a run of text nodes as one Range string; a CDATA section (not a text node the walker
+  // shows) is in that string too, so the scanner must notice and read those nodes one by one.
+  const page = await context.newPage();
+  await page.goto(`${site}/pages/cdata.xhtml`);
+  await waitForMarks(page, ['99213', '93000']);
+  expect((await allMarks(page)).sort()).toEqual(['93000', '99213']);
+});
+
 test('frames: each frame is marked by its own content script', async ({ context, site }) => {
   const page = await context.newPage();
   await page.goto(`${site}/pages/iframe.html`);

@@ -66,10 +66,41 @@ class WalkBatch {
   /** The walk's work on one text node: its tokens are collected, and it is kept if it has any. */
   visit(node: Text): void {
     this.visited?.push(node);
-    const data = node.data;
-    if (data.length >= 5 && pushCodeTokens(data, this.tokens) > 0) {
+    this.visitText(node, node.data, 0, node.length);
+  }
+
+  /**
+   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their text is
+   * read as one string (a Range's), not node by node. In an isolated world each node's data read makes a string
+   * and a weak handle that the next garbage collection must process, one at a time.
+   */
+  visitRun(nodes: Text[], lengths: number[], count: number): void {
+    if (count === 0) return;
+    const range = new Range();
+    range.setStart(nodes[0]!, 0);
+    range.setEnd(nodes[count - 1]!, lengths[count - 1]!);
+    const text = range.toString();
+    let total = 0;
+    for (let i = 0; i < count; i++) total += lengths[i]!;
+    if (this.visited) for (let i = 0; i < count; i++) this.visited.push(nodes[i]!);
+    // The Range's text is exactly the nodes' texts end to end, unless it held a text node the walker does not
+    // show (a CDATA section in an XML document): then each node is read on its own.
+    if (text.length !== total) {
+      for (let i = 0; i < count; i++) this.visitText(nodes[i]!, nodes[i]!.data, 0, lengths[i]!);
+      return;
+    }
+    let offset = 0;
+    for (let i = 0; i < count; i++) {
+      const length = lengths[i]!;
+      this.visitText(nodes[i]!, text, offset, length);
+      offset += length;
+    }
+  }
+
+  private visitText(node: Text, text: string, offset: number, length: number): void {
+    if (length >= 5 && pushCodeTokens(text, this.tokens, offset, offset + length) > 0) {
       this.nodes.push(node);
-      this.texts.push(data);
+      this.texts.push(offset === 0 && length === text.length ? text : text.slice(offset, offset + length));
       this.tokenEnds.push(this.tokens.length);
     }
   }
@@ -336,15 +367,28 @@ function isOwnUi(node: Node): boolean {
   return !!el && el.closest('cpt-lens-ui') !== null;
 }
 
+// Reused by every run of every walk: the nodes of the current run and their lengths.
+const RUN = 256;
+const runNodes: Text[] = [];
+const runLengths: number[] = [];
+
 /** Tokenizes text nodes until the deadline; true when it stopped there (more to do), false at the end. */
 function walkSlice(walker: TreeWalker, deadline: number, batch: WalkBatch): boolean {
-  let steps = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    batch.visit(node);
-    // Reading the clock is not free: look every 64 nodes.
-    if ((++steps & 63) === 0 && performance.now() > deadline) return true;
+  for (;;) {
+    let count = 0;
+    while (count < RUN) {
+      const node = walker.nextNode() as Text | null;
+      if (!node) break;
+      runNodes[count] = node;
+      runLengths[count++] = node.length;
+    }
+    // In the same task as the lengths: the page cannot have changed the text in between.
+    batch.visitRun(runNodes, runLengths, count);
+    runNodes.fill(null as unknown as Text, 0, count);
+    if (count < RUN) return false;
+    // Reading the clock is not free: look once per run.
+    if (performance.now() > deadline) return true;
   }
-  return false;
 }
 
 function outermost(nodes: Node[]): Node[] {
