@@ -122,6 +122,18 @@ const NEGATIVE_HEADER =
   /\b(?:zip|postal|phone|tel|fax|amount|amt|charge|paid|allowed|billed\s+amt|balance|\$|id|npi|tin|carrier|contractor|mac|member|claim|account|acct|icn|policy|check|date|dob|dos|icd|diag(?:nosis)?|dx|locality|payer)\b/i;
 const POSITIVE_HEADER = /\b(?:cpt|hcpcs|codes?|procedure|proc|px|service|svc|modifier)\b/i;
 
+// A page has few column headers and thousands of cells under them: each header is weighed once.
+const headerWeights = new Map<string, number>();
+function headerWeight(header: string): number {
+  let weight = headerWeights.get(header);
+  if (weight === undefined) {
+    weight = POSITIVE_HEADER.test(header) ? 5 : NEGATIVE_HEADER.test(header) ? -10 : 0;
+    if (headerWeights.size > 500) headerWeights.clear();
+    headerWeights.set(header, weight);
+  }
+  return weight;
+}
+
 function scoreOf(
   text: string,
   m: { start: number; end: number; spanEnd: number; code: string; modifiers: string[] },
@@ -137,27 +149,28 @@ function scoreOf(
     score += weight;
     if (explain) cues.push(`${weight > 0 ? '+' : ''}${weight} ${why}`);
   };
-  if (/\$\s*$/.test(before)) cue(-10, 'money ($)');
-  if (/^[.,]\d/.test(after)) cue(-10, 'decimal or thousands');
-  if (/^\d{5}$/.test(m.code) && /^-\d{4}(?![A-Za-z0-9])/.test(after)) cue(-10, 'ZIP+4');
-  if (/^[-./)]\d/.test(after) || /\d\s?[-./(]\s?$/.test(before)) {
+  // A code alone in its text node (a table cell) has nothing before or after it: its tests are skipped.
+  const hasBefore = before.length > 0;
+  const hasAfter = after.length > 0;
+  if (hasBefore && /\$\s*$/.test(before)) cue(-10, 'money ($)');
+  if (hasAfter && /^[.,]\d/.test(after)) cue(-10, 'decimal or thousands');
+  if (hasAfter && /^\d{5}$/.test(m.code) && /^-\d{4}(?![A-Za-z0-9])/.test(after)) cue(-10, 'ZIP+4');
+  if ((hasAfter && /^[-./)]\d/.test(after)) || (hasBefore && /\d\s?[-./(]\s?$/.test(before))) {
     cue(-8, 'part of a longer number (phone, date, ID)');
     hyphenPenalty = -8;
   }
-  const state = /\b([A-Z]{2}),?\s+$/.exec(before);
+  const state = hasBefore ? /\b([A-Z]{2}),?\s+$/.exec(before) : null;
   if (state && STATES.has(state[1]!)) cue(-10, `state ${state[1]} before (address)`);
-  if (/\b(?:zip|postal)\b[^\n]{0,12}$/i.test(before)) cue(-10, 'ZIP label');
-  if (LABELS.test(before)) cue(-7, 'an identifier label before');
-  if (/\b(?:am|pm)\b/i.test(after) || /^\s*(?:mg|ml|mm|kg|lb|%)\b/i.test(after)) cue(-4, 'a quantity or time');
-  if (/\b(?:HC|HP|AD|ER|WK)\s*:\s*$/.test(before)) cue(5, 'X12 procedure qualifier');
-  else if (/\*\s*$/.test(before)) cue(-6, 'an X12 element that is not a procedure');
-  if (POSITIVE_WORDS.test(before)) cue(4, 'a code word before');
+  if (hasBefore && /\b(?:zip|postal)\b[^\n]{0,12}$/i.test(before)) cue(-10, 'ZIP label');
+  if (hasBefore && LABELS.test(before)) cue(-7, 'an identifier label before');
+  if (hasAfter && (/\b(?:am|pm)\b/i.test(after) || /^\s*(?:mg|ml|mm|kg|lb|%)\b/i.test(after))) cue(-4, 'a quantity or time');
+  if (hasBefore && /\b(?:HC|HP|AD|ER|WK)\s*:\s*$/.test(before)) cue(5, 'X12 procedure qualifier');
+  else if (hasBefore && /\*\s*$/.test(before)) cue(-6, 'an X12 element that is not a procedure');
+  if (hasBefore && POSITIVE_WORDS.test(before)) cue(4, 'a code word before');
   if (m.modifiers.length > 0) cue(3, 'attached modifier');
   const header = (typeof ctx.columnHeader === 'function' ? ctx.columnHeader() : ctx.columnHeader) ?? '';
-  if (header) {
-    if (POSITIVE_HEADER.test(header)) cue(5, `column "${header}"`);
-    else if (NEGATIVE_HEADER.test(header)) cue(-10, `column "${header}"`);
-  }
+  const weight = header ? headerWeight(header) : 0;
+  if (weight !== 0) cue(weight, `column "${header}"`);
   return { score, cues, hyphenPenalty };
 }
 

@@ -107,20 +107,22 @@ class WalkBatch {
 }
 
 /** Header texts of a table's first head row, read once per table per walk. */
-type HeaderCache = Map<Element, { row: HTMLTableRowElement; texts: string[] } | null>;
+type HeaderCache = Map<Element, { cells: Set<Element>; texts: string[] } | null>;
 
 /** Text of the header cell of the column a cell sits in, for column context ("ZIP", "CPT"). */
 function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
-  const cell = el?.closest('td,th') as HTMLTableCellElement | null | undefined;
+  // instanceof is answered in JavaScript; closest() is a call into the DOM (and text sits in its cell mostly).
+  const cell = el instanceof HTMLTableCellElement ? el : (el?.closest('td,th') as HTMLTableCellElement | null | undefined);
   const table = cell?.closest('table');
   if (!cell || !table) return '';
   let head = cache.get(table);
   if (head === undefined) {
     const row = table.tHead?.rows[0] ?? table.rows[0];
-    head = row ? { row, texts: Array.from(row.cells, (c) => c.textContent?.trim() ?? '') } : null;
+    const cells = row ? Array.from(row.cells) : [];
+    head = row ? { cells: new Set(cells), texts: cells.map((c) => c.textContent?.trim() ?? '') } : null;
     cache.set(table, head);
   }
-  if (!head || cell.parentElement === head.row) return '';
+  if (!head || head.cells.has(cell)) return '';
   return head.texts[cell.cellIndex] ?? '';
 }
 
