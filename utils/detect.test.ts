@@ -168,6 +168,15 @@ describe('detector properties', () => {
       { numRuns: 3000 },
     );
   });
+  it('explains every candidate of a list, the ones the dataset lacks too, and shares no cue list between them', () => {
+    const text = 'CPT 99213, 99214 and 99215';
+    const explained = findCodes(text, { explain: true, isKnown: (c) => c !== '99214' });
+    expect(explained.map((m) => m.cues.includes('+2 listed with other codes'))).toEqual([true, true, true]);
+    // Off the explain path the cue lists are one frozen, empty list: nothing may write to it.
+    const quiet = findCodes(text, { isKnown: (c) => c !== '99214' });
+    expect(quiet.every((m) => m.cues.length === 0 && Object.isFrozen(m.cues))).toBe(true);
+    expect(quiet.map((m) => m.score)).toEqual(explained.map((m) => m.score));
+  });
   it('asks for the column header only when a candidate is weighed, and weighs it the same', () => {
     let asked = 0;
     const header = () => (asked++, 'Patient ZIP');

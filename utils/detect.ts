@@ -109,6 +109,8 @@ export function pushCodeTokens(text: string, into: string[], from = 0, end = tex
   return count;
 }
 
+const NO_CUES = Object.freeze([]) as unknown as string[];
+
 const MODIFIER_AT = /^([-:]|\s)([A-Z0-9]{2})(?![A-Za-z0-9])/;
 const RANGE_JOIN = /^\s*(?:-|–|—|through|thru|to)\s*$/i;
 const LIST_JOIN = /^\s*(?:,|;|\/|&|,?\s*and|,?\s*or)\s*$/i;
@@ -141,10 +143,11 @@ function scoreOf(
 ): { score: number; cues: string[]; hyphenPenalty: number } {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const after = text.slice(m.spanEnd, m.spanEnd + 10);
-  const cues: string[] = [];
+  const explain = ctx.explain === true;
+  // Cues are strings for people; off the explain path every candidate shares one frozen, empty list.
+  const cues: string[] = explain ? [] : NO_CUES;
   let score = 0;
   let hyphenPenalty = 0;
-  const explain = ctx.explain === true;
   const cue = (weight: number, why: string) => {
     score += weight;
     if (explain) cues.push(`${weight > 0 ? '+' : ''}${weight} ${why}`);
@@ -203,7 +206,18 @@ export function findCodes(text: string, ctx: TextContext = {}): CodeMatch[] {
     }
     const selfEvident = selfEvidentCategory(code) !== null;
     if (!selfEvident && ctx.isKnown?.(code) === false) {
-      out.push({ start, end, code, category, modifiers, spanEnd, score: -Infinity, cues: [], hyphenPenalty: 0, needsDataset: true });
+      out.push({
+        start,
+        end,
+        code,
+        category,
+        modifiers,
+        spanEnd,
+        score: -Infinity,
+        cues: ctx.explain === true ? [] : NO_CUES,
+        hyphenPenalty: 0,
+        needsDataset: true,
+      });
       return;
     }
     const { score, cues, hyphenPenalty } = scoreOf(text, { start, end, spanEnd, code, modifiers }, ctx);
