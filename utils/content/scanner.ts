@@ -76,7 +76,8 @@ class WalkBatch {
    */
   visitRun(nodes: Text[], lengths: number[], count: number): void {
     if (count === 0) return;
-    const range = new Range();
+    // From the nodes' own document: a Range of another document's nodes would be a different tree.
+    const range = (nodes[0]!.ownerDocument ?? document).createRange();
     range.setStart(nodes[0]!, 0);
     range.setEnd(nodes[count - 1]!, lengths[count - 1]!);
     const text = range.toString();
