@@ -71,8 +71,8 @@ class WalkBatch {
 
   /**
    * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their text is
-   * read as one string (a Range's), not node by node. In an isolated world each node's data read makes a string
-   * and a weak handle that the next garbage collection must process, one at a time.
+   * read as one string (a Range's), not node by node: from an isolated world each data read converts a string
+   * across the binding, where a length is a number.
    */
   visitRun(nodes: Text[], lengths: number[], count: number): void {
     if (count === 0) return;
