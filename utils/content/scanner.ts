@@ -3,6 +3,7 @@
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
 import { findCodes, pushCodeTokens, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
+import { yieldToPage } from './yield';
 import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
 // Text under these is not page text a coder reads (or is theirs to edit): never marked.
@@ -397,16 +398,3 @@ function walkSlice(walker: TreeWalker, deadline: number, batch: WalkBatch): bool
 function outermost(nodes: Node[]): Node[] {
   return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
 }
-
-// scheduler.yield() where the browser has it; otherwise a message-channel hop, which (unlike setTimeout)
-// is not clamped to 4 ms when nested.
-const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-};
