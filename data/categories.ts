@@ -5,11 +5,18 @@ export type CodeCategory = 'cpt1' | 'cpt2' | 'cpt3' | 'pla' | 'level2';
 export const CODE_CATEGORIES: readonly CodeCategory[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2'];
 
 export function categoryOf(code: string): CodeCategory | null {
-  // Char codes, not six regexes: the scanner asks this for every token on a page.
-  if (code.length !== 5) return null;
-  for (let i = 1; i < 4; i++) if (!isDigit(code.charCodeAt(i))) return null;
-  const first = code.charCodeAt(0);
-  const last = code.charCodeAt(4);
+  return code.length === 5 ? categoryAt(code, 0) : null;
+}
+
+/**
+ * The category of the five characters of text at start, read as a code's shape: the one rule for what a code
+ * looks like, shared by the scanner's tokenizer (which calls it for every five-character run on a page, so it
+ * reads char codes rather than running six regexes) and categoryOf.
+ */
+export function categoryAt(text: string, start: number): CodeCategory | null {
+  for (let i = start + 1; i < start + 4; i++) if (!isDigit(text.charCodeAt(i))) return null;
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(start + 4);
   if (isDigit(first)) {
     if (isDigit(last)) return 'cpt1';
     if (last === 70) return 'cpt2'; // F

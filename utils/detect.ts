@@ -1,5 +1,5 @@
 // Finds billing-code candidates in plain text and weighs their context. Pure: no DOM, no extension APIs.
-import { categoryOf, selfEvidentCategory, type CodeCategory } from '../data/categories';
+import { categoryAt, categoryOf, selfEvidentCategory, type CodeCategory } from '../data/categories';
 
 export type Strictness = 'strict' | 'balanced' | 'everything';
 
@@ -72,27 +72,14 @@ export function nextCodeToken(text: string, from: number, end = text.length): nu
   const n = end;
   let i = from;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isAsciiAlnum(c)) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
       i++;
       continue;
     }
     // An alphanumeric run [i, j): a token only when it is exactly five characters of a code's shape.
     const start = i;
-    let digits = 0;
-    while (i < n && isAsciiAlnum((c = text.charCodeAt(i)))) {
-      if (c >= 48 && c <= 57) digits++;
-      i++;
-    }
-    if (i - start !== 5) continue;
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(start + 4);
-    if (
-      digits === 5 ||
-      (digits === 4 && first >= 48 && first <= 57 && (last === 70 || last === 84 || last === 85 || last === 77)) || // 1234F/T/U/M
-      (digits === 4 && first >= 65 && first <= 86) // A1234 … V1234
-    )
-      return start;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    if (i - start === 5 && categoryAt(text, start) !== null) return start;
   }
   return -1;
 }
