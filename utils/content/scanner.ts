@@ -64,16 +64,10 @@ class WalkBatch {
     this.visited = keepVisited ? [] : null;
   }
 
-  /** The walk's work on one text node: its tokens are collected, and it is kept if it has any. */
-  visit(node: Text): void {
-    this.visited?.push(node);
-    this.visitText(node, node.data, 0, node.length);
-  }
-
   /**
-   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their text is
-   * read as one string (a Range's), not node by node: from an isolated world each data read converts a string
-   * across the binding, where a length is a number.
+   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their tokens are
+   * collected, and each node with any is kept. Their text is read as one string (a Range's), not node by node:
+   * from an isolated world each data read converts a string across the binding, where a length is a number.
    */
   visitRun(nodes: Text[], lengths: number[], count: number): void {
     if (count === 0) return;
@@ -215,7 +209,7 @@ export class Scanner {
       });
     };
     if (root.nodeType === Node.TEXT_NODE) {
-      batch.visit(root as Text);
+      batch.visitRun([root as Text], [(root as Text).length], 1);
     } else {
       // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
       // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
