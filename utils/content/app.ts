@@ -9,6 +9,7 @@ import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
 import { liveRange, MarkStore } from './mark-store';
 import { Scanner, timing } from './scanner';
+import { MainWorldBridge } from './world-bridge';
 import { t } from '../i18n';
 
 export interface CptLensPage {
@@ -39,7 +40,14 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     release = res.release;
     return res.known;
   };
-  const scanner = new Scanner({ store, known, settings: () => settings, signal, onShadowRoot: (shadow) => styleShadowRoot(shadow) });
+  const scanner = new Scanner({
+    store,
+    known,
+    settings: () => settings,
+    signal,
+    onShadowRoot: (shadow) => styleShadowRoot(shadow),
+    bridge: MainWorldBridge.connect(document),
+  });
   const entries = new Map<string, CodeEntry | null>();
   const fetching = new Map<string, Promise<CodeEntry | null>>();
   const entryOf = (code: string): Promise<CodeEntry | null> => {

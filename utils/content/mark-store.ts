@@ -113,6 +113,27 @@ export class MarkStore {
     for (const node of [...this.byNode.keys()]) if (!node.isConnected || root.contains(node)) this.dropNode(node);
   }
 
+  /**
+   * Drops the marks of nodes under any of roots (or gone from the document) except keep's: what a rescan of
+   * roots did not mark again is stale. Each ancestor is looked at once, however many marked nodes share it.
+   */
+  dropUnder(roots: Node[], keep: Set<Text>): void {
+    const under = new Map<Node, boolean>(roots.map((r) => [r, true]));
+    const chain: Node[] = [];
+    for (const node of [...this.byNode.keys()]) {
+      if (keep.has(node)) continue;
+      let at: Node | null = node;
+      let found: boolean | undefined;
+      while (at && (found = under.get(at)) === undefined) {
+        chain.push(at);
+        at = at.parentNode;
+      }
+      for (const n of chain) under.set(n, found === true);
+      chain.length = 0;
+      if (found === true || !node.isConnected) this.dropNode(node);
+    }
+  }
+
   dropDisconnected(): void {
     for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.dropNode(node);
   }

@@ -1,8 +1,10 @@
 // Walks page text in ~8 ms slices, asks the worker about new codes once per slice, and follows changes.
 // Two passes: the walk only tokenizes (cheap, every text node); context is weighed after the worker has said
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
-import { findCodes, pushCodeTokens, shouldMark, type Strictness } from '../detect';
+import { findCodes, shouldMark, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
+import { TextWalk, WalkBatch } from './text-walk';
+import type { MainWorldBridge, RemoteSlice, WalkSource } from './world-bridge';
 import { yieldToPage } from './yield';
 import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
@@ -47,58 +49,36 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Called once for each open shadow root found (the app gives it the highlight styles). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** The page's main world, which walks for us where it answers (see world-bridge.ts). */
+  bridge?: MainWorldBridge | null;
 }
 
-/** What one slice of the walk found: the text nodes with code tokens, their texts and their tokens. */
-class WalkBatch {
-  readonly nodes: Text[] = [];
-  /** Each node's text as the walk read it: the marking pass looks at tokens without reading the DOM again. */
-  readonly texts: string[] = [];
-  /** Every node's tokens, one after another; node i's are tokens[tokenEnds[i - 1] ?? 0 … tokenEnds[i]). */
-  readonly tokens: string[] = [];
-  readonly tokenEnds: number[] = [];
-  /** Every text node visited, kept only on a rescan (to drop the stale marks of nodes that lost their codes). */
-  readonly visited: Text[] | null;
+/** The walk in the content script's own world: the fallback, and the path for a single text node. */
+class LocalWalkSource implements WalkSource {
+  private readonly walk: TextWalk;
+  private readonly batches = new Map<number, WalkBatch>();
+  private nextSlice = 1;
 
-  constructor(keepVisited: boolean) {
-    this.visited = keepVisited ? [] : null;
+  constructor(root: Node) {
+    this.walk = new TextWalk(root);
   }
 
-  /**
-   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their tokens are
-   * collected, and each node with any is kept. Their text is read as one string (a Range's), not node by node:
-   * from an isolated world each data read converts a string across the binding, where a length is a number.
-   */
-  visitRun(nodes: Text[], lengths: number[], count: number): void {
-    if (count === 0) return;
-    // From the nodes' own document: a Range of another document's nodes would be a different tree.
-    const range = (nodes[0]!.ownerDocument ?? document).createRange();
-    range.setStart(nodes[0]!, 0);
-    range.setEnd(nodes[count - 1]!, lengths[count - 1]!);
-    const text = range.toString();
-    let total = 0;
-    for (let i = 0; i < count; i++) total += lengths[i]!;
-    if (this.visited) for (let i = 0; i < count; i++) this.visited.push(nodes[i]!);
-    // The Range's text is exactly the nodes' texts end to end, unless it held a text node the walker does not
-    // show (a CDATA section in an XML document): then each node is read on its own.
-    if (text.length !== total) {
-      for (let i = 0; i < count; i++) this.visitText(nodes[i]!, nodes[i]!.data, 0, lengths[i]!);
-      return;
-    }
-    let offset = 0;
-    for (let i = 0; i < count; i++) {
-      const length = lengths[i]!;
-      this.visitText(nodes[i]!, text, offset, length);
-      offset += length;
-    }
+  slice(deadline: number): RemoteSlice {
+    const batch = new WalkBatch();
+    const more = this.walk.slice(deadline, batch);
+    const slice = this.nextSlice++;
+    this.batches.set(slice, batch);
+    return { slice, tokens: batch.tokens, ends: batch.tokenEnds, done: !more };
   }
 
-  private visitText(node: Text, text: string, offset: number, length: number): void {
-    if (length >= 5 && pushCodeTokens(text, this.tokens, offset, offset + length) > 0) {
-      this.nodes.push(node);
-      this.texts.push(offset === 0 && length === text.length ? text : text.slice(offset, offset + length));
-      this.tokenEnds.push(this.tokens.length);
-    }
+  take(slice: number, indexes: number[]): { nodes: Text[]; texts: string[] } {
+    const batch = this.batches.get(slice)!;
+    this.batches.delete(slice);
+    return { nodes: indexes.map((i) => batch.nodes[i]!), texts: indexes.map((i) => batch.texts[i]!) };
+  }
+
+  end(): void {
+    this.batches.clear();
   }
 }
 
@@ -133,6 +113,8 @@ export class Scanner {
   private pendingCount = 0;
   private flushScheduled = false;
   private running: Promise<void> = Promise.resolve();
+  /** The text nodes the running scan has marked (or found to have no marks). */
+  private touched = new Set<Text>();
 
   constructor(options: ScannerOptions) {
     this.o = options;
@@ -151,10 +133,15 @@ export class Scanner {
     this.running = this.running
       .then(async () => {
         const { store } = this.o;
+        // Marks set by this scan; on a rescan, the other marks under its roots are stale.
+        const hadMarks = store.size > 0;
+        this.touched = new Set();
         store.beginBatch();
         try {
           for (const root of roots) await this.scanNow(root);
+          if (hadMarks && !this.o.signal.aborted) store.dropUnder(roots, this.touched);
         } finally {
+          this.touched = new Set();
           const t = performance.now();
           store.endBatch();
           measure('highlight', t);
@@ -175,55 +162,61 @@ export class Scanner {
       store.dropWithin(root);
       return;
     }
-    await this.walk(root);
+    if (root.nodeType !== Node.TEXT_NODE) this.findShadowRoots(root as ParentNode & Node);
+    // The main world walks where it answers; if it stops answering mid-walk, this world walks the root again.
+    const remote = this.o.bridge?.begin(root) ?? null;
+    if (remote && (await this.walk(remote))) return;
+    if (!signal.aborted) await this.walk(new LocalWalkSource(root));
   }
 
-  private async walk(root: Node): Promise<void> {
-    const { store, signal } = this.o;
-    if (root.nodeType !== Node.TEXT_NODE) this.findShadowRoots(root as ParentNode & Node);
-    const doc = root.ownerDocument ?? (root as Document);
-    // Text nodes only: whether one sits in skipped markup is asked (by one native closest()) only for the
-    // few that hold a code, after the worker has answered.
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const hadMarks = store.size > 0;
-    let batch = new WalkBatch(hadMarks);
+  /** Walks a source slice by slice, marking as the worker answers; false when the source failed. */
+  private async walk(source: WalkSource): Promise<boolean> {
+    const { signal } = this.o;
     const headerCache: HeaderCache = new Map();
-    let sliceStart = performance.now();
+    let failed = false;
     // Each slice's question goes out while the walk goes on; marks are set as the answers come back, in order.
     let marking: Promise<void> = Promise.resolve();
-    const flushSlice = () => {
-      const done = batch;
-      const answered = this.resolveCodes(new Set(done.tokens));
-      batch = new WalkBatch(hadMarks);
-      // Marking is sliced too, each part in a task of its own: answers that arrive together must not
-      // chain their batches into one long task.
-      marking = Promise.all([marking, answered]).then(async () => {
-        let from = 0;
-        do {
-          await yieldToPage();
-          if (signal.aborted) return;
-          const t = performance.now();
-          from = this.markBatch(done, headerCache, from, t + SLICE_MS);
-          measure('mark', t);
-        } while (from < done.nodes.length);
-      });
-    };
-    if (root.nodeType === Node.TEXT_NODE) {
-      batch.visitRun([root as Text], [(root as Text).length], 1);
-    } else {
-      // The loop lives in a plain function called once per slice: V8 optimises that hot loop, where a loop
-      // inside this async function (resumed across awaits) would stay in slower, unoptimised code.
-      while (walkSlice(walker, sliceStart + SLICE_MS, batch)) {
-        flushSlice();
-        measure('walk', sliceStart);
-        await yieldToPage();
-        if (signal.aborted) return;
-        sliceStart = performance.now();
+    for (;;) {
+      const sliceStart = performance.now();
+      const slice = source.slice(sliceStart + SLICE_MS);
+      measure('walk', sliceStart);
+      if (!slice) {
+        failed = true;
+        break;
       }
+      if (slice.ends.length > 0) {
+        const answered = this.resolveCodes(new Set(slice.tokens));
+        // Marking is sliced too, each part in a task of its own: answers that arrive together must not
+        // chain their batches into one long task.
+        marking = Promise.all([marking, answered]).then(async () => {
+          await yieldToPage();
+          if (signal.aborted || failed) return;
+          let t = performance.now();
+          // Most nodes found hold only numbers the dataset does not know (ZIPs, IDs): never handed over.
+          const indexes = this.markableIndexes(slice);
+          if (indexes.length === 0) return;
+          const taken = source.take(slice.slice, indexes);
+          if (!taken) {
+            failed = true;
+            return;
+          }
+          for (let from = 0; ;) {
+            from = this.markNodes(taken.nodes, taken.texts, headerCache, from, t + SLICE_MS);
+            measure('mark', t);
+            if (from >= taken.nodes.length) return;
+            await yieldToPage();
+            if (signal.aborted) return;
+            t = performance.now();
+          }
+        });
+      }
+      if (slice.done) break;
+      await yieldToPage();
+      if (signal.aborted) break;
     }
-    flushSlice();
-    measure('walk', sliceStart);
     await marking;
+    source.end();
+    return !failed;
   }
 
   /** Open shadow roots under root (not in skipped markup): observed and scanned as trees of their own. */
@@ -269,28 +262,27 @@ export class Scanner {
     return Promise.all(waits).then(() => undefined);
   }
 
+  /** The slice's nodes with a token that can be marked. */
+  private markableIndexes(slice: RemoteSlice): number[] {
+    const { tokens, ends } = slice;
+    const indexes: number[] = [];
+    for (let i = 0; i < ends.length; i++) if (this.anyMarkable(tokens, i === 0 ? 0 : ends[i - 1]!, ends[i]!)) indexes.push(i);
+    return indexes;
+  }
+
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
-  /** Marks batch.nodes[from…] until the deadline; returns where it stopped (batch.nodes.length when done). */
-  private markBatch(batch: WalkBatch, headerCache: HeaderCache, from: number, deadline: number): number {
+  /** Marks nodes[from…] until the deadline; returns where it stopped (nodes.length when done). */
+  private markNodes(nodes: Text[], texts: string[] | null, headerCache: HeaderCache, from: number, deadline: number): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
-    const { nodes, texts, tokens, tokenEnds } = batch;
-    if (batch.visited && from === 0) {
-      const withTokens = new Set(nodes);
-      for (const t of batch.visited) if (!withTokens.has(t)) store.dropNode(t);
-    }
     for (let i = from; i < nodes.length; i++) {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
       const node = nodes[i]!;
-      // Most found nodes hold only numbers the dataset does not know (ZIPs, IDs): settled without a DOM read.
-      if (!this.anyMarkable(tokens, i === 0 ? 0 : tokenEnds[i - 1]!, tokenEnds[i]!)) {
-        store.dropNode(node);
-        continue;
-      }
-      // The text as the walk read it: had the page changed it since, the observer has queued a rescan of it,
-      // and a node removed meanwhile is dropped after this scan (dropDisconnected).
-      const text = texts[i]!;
+      this.touched.add(node);
+      // The text as this world read it: had the page changed it since, the observer has queued a rescan of
+      // it, and a node removed meanwhile is dropped after this scan (dropDisconnected).
+      const text = texts ? texts[i]! : node.data;
       const parent = node.parentElement;
       const matches = findCodes(text, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knows });
       if (parent?.closest(SKIP_SELECTOR)) {
@@ -363,30 +355,6 @@ export class Scanner {
 function isOwnUi(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   return !!el && el.closest('cpt-lens-ui') !== null;
-}
-
-// Reused by every run of every walk: the nodes of the current run and their lengths.
-const RUN = 256;
-const runNodes: Text[] = [];
-const runLengths: number[] = [];
-
-/** Tokenizes text nodes until the deadline; true when it stopped there (more to do), false at the end. */
-function walkSlice(walker: TreeWalker, deadline: number, batch: WalkBatch): boolean {
-  for (;;) {
-    let count = 0;
-    while (count < RUN) {
-      const node = walker.nextNode() as Text | null;
-      if (!node) break;
-      runNodes[count] = node;
-      runLengths[count++] = node.length;
-    }
-    // In the same task as the lengths: the page cannot have changed the text in between.
-    batch.visitRun(runNodes, runLengths, count);
-    runNodes.fill(null as unknown as Text, 0, count);
-    if (count < RUN) return false;
-    // Reading the clock is not free: look once per run.
-    if (performance.now() > deadline) return true;
-  }
 }
 
 function outermost(nodes: Node[]): Node[] {

@@ -1,0 +1,104 @@
+// The walk over a tree's text, in slices: which text nodes hold code tokens, and the tokens. DOM only, no
+// extension APIs, so the same code runs in the content script's isolated world and in the page's main world
+// (see world-bridge.ts for why the main world walks).
+import { pushCodeTokens } from '../detect';
+
+/** What one slice of the walk found: the text nodes with code tokens, their texts and their tokens. */
+export class WalkBatch {
+  readonly nodes: Text[] = [];
+  /** Each node's text as the walk read it. */
+  readonly texts: string[] = [];
+  /** Every node's tokens, one after another; node i's are tokens[tokenEnds[i - 1] ?? 0 … tokenEnds[i]). */
+  readonly tokens: string[] = [];
+  readonly tokenEnds: number[] = [];
+
+  /**
+   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their tokens are
+   * collected, and each node with any is kept. Their text is read as one string (a Range's), not node by node:
+   * from an isolated world each data read converts a string across the binding, where a length is a number.
+   */
+  visitRun(nodes: Text[], lengths: number[], count: number): void {
+    if (count === 0) return;
+    // From the nodes' own document: a Range of another document's nodes would be a different tree.
+    const range = (nodes[0]!.ownerDocument ?? document).createRange();
+    range.setStart(nodes[0]!, 0);
+    range.setEnd(nodes[count - 1]!, lengths[count - 1]!);
+    const text = range.toString();
+    let total = 0;
+    for (let i = 0; i < count; i++) total += lengths[i]!;
+    // The Range's text is exactly the nodes' texts end to end, unless it held a text node the walker does not
+    // show (a CDATA section in an XML document): then each node is read on its own.
+    if (text.length !== total) {
+      for (let i = 0; i < count; i++) this.visitText(nodes[i]!, nodes[i]!.data, 0, lengths[i]!);
+      return;
+    }
+    let offset = 0;
+    for (let i = 0; i < count; i++) {
+      const length = lengths[i]!;
+      this.visitText(nodes[i]!, text, offset, length);
+      offset += length;
+    }
+  }
+
+  private visitText(node: Text, text: string, offset: number, length: number): void {
+    if (length >= 5 && pushCodeTokens(text, this.tokens, offset, offset + length) > 0) {
+      this.nodes.push(node);
+      this.texts.push(offset === 0 && length === text.length ? text : text.slice(offset, offset + length));
+      this.tokenEnds.push(this.tokens.length);
+    }
+  }
+}
+
+// Reused by every run of every walk: the nodes of the current run and their lengths.
+const RUN = 256;
+const runNodes: Text[] = [];
+const runLengths: number[] = [];
+
+/** A walk over the text nodes under one root (an element, document, shadow root or a text node itself). */
+export class TextWalk {
+  private readonly walker: TreeWalker | null;
+  private single: Text | null;
+  private finished = false;
+
+  constructor(root: Node) {
+    // Text nodes only, with no filter callback: whether one sits in skipped markup is asked later, only for the
+    // few that hold a code.
+    const doc = root.ownerDocument ?? (root as Document);
+    this.single = root.nodeType === Node.TEXT_NODE ? (root as Text) : null;
+    this.walker = this.single ? null : doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Tokenizes text nodes into batch until the deadline; true when it stopped there (more to do), false at the end. */
+  slice(deadline: number, batch: WalkBatch): boolean {
+    if (this.finished) return false;
+    if (this.single) {
+      batch.visitRun([this.single], [this.single.length], 1);
+      this.single = null;
+      this.finished = true;
+      return false;
+    }
+    const walker = this.walker!;
+    for (;;) {
+      let count = 0;
+      while (count < RUN) {
+        const node = walker.nextNode() as Text | null;
+        if (!node) break;
+        runNodes[count] = node;
+        runLengths[count++] = node.length;
+      }
+      // In the same task as the lengths: the page cannot have changed the text in between.
+      batch.visitRun(runNodes, runLengths, count);
+      runNodes.fill(null as unknown as Text, 0, count);
+      if (count < RUN) {
+        this.finished = true;
+        return false;
+      }
+      // Reading the clock is not free: look once per run.
+      if (performance.now() > deadline) return true;
+    }
+  }
+}

@@ -1,0 +1,244 @@
+// The walk over page text runs in the page's main world; everything else stays in the content script.
+//
+// Why: every DOM node a content script touches gets a wrapper in its isolated world, and a 10,000-row table
+// has ~85,000 text nodes. Walking them from the isolated world costs twice the walk itself and leaves the
+// next minor GCs a long task's worth of wrappers to trace (`npm run bench:gc`). From the main world the same
+// walk creates none, so it hands over only the few thousand text nodes whose tokens the dataset knows.
+//
+// Trust: the main world is the page's. Its answers are only a hint of where codes may be: the content script
+// checks every node handed over (a Text of this document, under the root it asked about), reads the text
+// itself and runs the detector on it, so a hostile page can at worst hide codes from CPT Lens — which it can
+// do anyway. Without an answer (no main-world script in this frame, a page that swallows the events, a
+// malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
+// own nodes, and no page text ever leaves the page.
+//
+// Transport: a synchronous CustomEvent on the document each way, with a JSON string as detail (objects do
+// not cross worlds in Chrome, and strings are safe in Firefox's Xrays); nodes travel as StaticRanges in a
+// Highlight registered under CHANNEL for the length of one call (CSS.highlights is the page's, shared by both
+// worlds), deleted as soon as they are read.
+import { categoryOf } from '../../data/categories';
+import { TextWalk, WalkBatch } from './text-walk';
+
+export const REQUEST_EVENT = 'cpt-lens:walk-request';
+export const RESPONSE_EVENT = 'cpt-lens:walk-response';
+export const CHANNEL = 'cpt-lens-channel';
+const PROTOCOL = 1;
+/** Walks the main world keeps at once; the oldest is forgotten beyond this (a content script that went away). */
+const MAX_WALKS = 32;
+/** Slices a walk keeps waiting for their nodes to be taken. */
+const MAX_SLICES = 256;
+/** A slice answer larger than this is not believed (one slice of ~8 ms finds a few thousand tokens). */
+const MAX_TOKENS = 200_000;
+
+export type WalkRequest =
+  | { op: 'hello' }
+  | { op: 'begin' }
+  | { op: 'slice'; walk: number; deadline: number }
+  | { op: 'take'; walk: number; slice: number; indexes: number[] }
+  | { op: 'end'; walk: number };
+
+/** One slice of a main-world walk: node i of the slice has tokens[ends[i - 1] ?? 0 … ends[i]). */
+export interface RemoteSlice {
+  slice: number;
+  tokens: string[];
+  ends: number[];
+  done: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The main world's side.
+
+/** Answers walk requests on doc. Called once, at document_start, from the main-world content script. */
+export function serveWalks(doc: Document): void {
+  const walks = new Map<number, { walk: TextWalk; slices: Map<number, WalkBatch> }>();
+  let nextId = 1;
+  // Captured before the page's own scripts run, so a page that later replaces these cannot redirect answers.
+  const dispatch = doc.dispatchEvent.bind(doc);
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+
+  const handle = (req: WalkRequest): unknown => {
+    switch (req.op) {
+      case 'hello':
+        return { v: PROTOCOL };
+      case 'begin': {
+        const root = takeChannelNodes(doc)[0];
+        if (!root) return { error: 'no root' };
+        const id = nextId++;
+        walks.set(id, { walk: new TextWalk(root), slices: new Map() });
+        if (walks.size > MAX_WALKS) walks.delete(walks.keys().next().value!);
+        return { walk: id };
+      }
+      case 'slice': {
+        const entry = walks.get(req.walk);
+        if (!entry) return { error: 'no such walk' };
+        const batch = new WalkBatch();
+        const more = entry.walk.slice(Number(req.deadline), batch);
+        const id = nextId++;
+        if (batch.nodes.length > 0) entry.slices.set(id, batch);
+        if (entry.slices.size > MAX_SLICES) entry.slices.delete(entry.slices.keys().next().value!);
+        return { slice: id, tokens: batch.tokens, ends: batch.tokenEnds, done: !more } satisfies RemoteSlice;
+      }
+      case 'take': {
+        const batch = walks.get(req.walk)?.slices.get(req.slice);
+        walks.get(req.walk)?.slices.delete(req.slice);
+        if (!batch) return { error: 'no such slice' };
+        const ranges: StaticRange[] = [];
+        for (const i of req.indexes) {
+          const node = batch.nodes[i];
+          if (node) ranges.push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 }));
+        }
+        CSS.highlights.set(CHANNEL, new Highlight(...ranges));
+        return { taken: ranges.length };
+      }
+      case 'end':
+        walks.delete(req.walk);
+        return {};
+      default:
+        return { error: 'unknown op' };
+    }
+  };
+
+  doc.addEventListener(REQUEST_EVENT, (event) => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    let reply: unknown;
+    try {
+      reply = handle(parse(detail) as WalkRequest);
+    } catch (e) {
+      reply = { error: String(e) };
+    }
+    dispatch(new CustomEvent(RESPONSE_EVENT, { detail: stringify(reply) }));
+  });
+}
+
+/** The nodes put in the channel (as collapsed StaticRanges), in order; the channel is emptied. */
+function takeChannelNodes(doc: Document): Node[] {
+  const channel = CSS.highlights.get(CHANNEL);
+  CSS.highlights.delete(CHANNEL);
+  const nodes: Node[] = [];
+  if (!channel) return nodes;
+  for (const range of channel as unknown as Iterable<AbstractRange>) {
+    const node = range.startContainer;
+    if (node.ownerDocument === doc || node === doc) nodes.push(node);
+  }
+  return nodes;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The content script's side.
+
+/** What the content script walks with: the main world's walk, or its own. */
+export interface WalkSource {
+  /** The next slice until the deadline, or null when the source failed (the caller walks again by itself). */
+  slice(deadline: number): RemoteSlice | null;
+  /**
+   * The text nodes at slice's node indexes, checked to be Text under the root, with their texts when the
+   * source read them in this world (null: read them again); null when the source failed.
+   */
+  take(slice: number, indexes: number[]): { nodes: Text[]; texts: string[] | null } | null;
+  end(): void;
+}
+
+/** The content script's end of the bridge, or null when no main world answers in this document. */
+export class MainWorldBridge {
+  private readonly doc: Document;
+  /** The reply to the request being dispatched; '' outside a dispatch, so stray events are ignored. */
+  private reply: string | null = '';
+
+  private constructor(doc: Document) {
+    this.doc = doc;
+    doc.addEventListener(RESPONSE_EVENT, (event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (this.reply === null && typeof detail === 'string') this.reply = detail;
+    });
+  }
+
+  static connect(doc: Document): MainWorldBridge | null {
+    const bridge = new MainWorldBridge(doc);
+    const hello = bridge.call({ op: 'hello' });
+    return isRecord(hello) && hello.v === PROTOCOL ? bridge : null;
+  }
+
+  /** One request, answered within this dispatch; undefined when nothing (or nothing readable) came back. */
+  call(req: WalkRequest): unknown {
+    this.reply = null;
+    try {
+      this.doc.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: JSON.stringify(req) }));
+      const reply = this.reply as string | null;
+      return reply === null ? undefined : (JSON.parse(reply) as unknown);
+    } catch {
+      return undefined;
+    } finally {
+      this.reply = '';
+    }
+  }
+
+  /** A main-world walk over root, or null (Text roots are not worth the round trip; walk them locally). */
+  begin(root: Node): WalkSource | null {
+    if (root.nodeType === Node.TEXT_NODE) return null;
+    const { doc } = this;
+    const put = new StaticRange({ startContainer: root, startOffset: 0, endContainer: root, endOffset: 0 });
+    CSS.highlights.set(CHANNEL, new Highlight(put));
+    const begun = this.call({ op: 'begin' });
+    CSS.highlights.delete(CHANNEL);
+    if (!isRecord(begun) || typeof begun.walk !== 'number') return null;
+    const walk = begun.walk;
+    let failed = false;
+    const fail = () => {
+      failed = true;
+      this.call({ op: 'end', walk });
+      return null;
+    };
+    return {
+      slice: (deadline) => {
+        if (failed) return null;
+        const res = this.call({ op: 'slice', walk, deadline });
+        return validSlice(res) ?? fail();
+      },
+      take: (slice, indexes) => {
+        if (failed) return null;
+        const res = this.call({ op: 'take', walk, slice, indexes });
+        const channel = CSS.highlights.get(CHANNEL);
+        CSS.highlights.delete(CHANNEL);
+        if (!isRecord(res) || res.taken !== indexes.length || !channel || channel.size !== indexes.length) return fail();
+        const nodes: Text[] = [];
+        for (const range of channel as unknown as Iterable<AbstractRange>) {
+          const node: unknown = range.startContainer;
+          if (!(node instanceof Text) || node.ownerDocument !== doc || !within(root, node)) return fail();
+          nodes.push(node);
+        }
+        return { nodes, texts: null };
+      },
+      end: () => {
+        if (!failed) this.call({ op: 'end', walk });
+        failed = true;
+      },
+    };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A slice reply in the shape asked for, with code-shaped tokens only; null otherwise. */
+export function validSlice(value: unknown): RemoteSlice | null {
+  if (!isRecord(value)) return null;
+  const { slice, tokens, ends, done } = value;
+  if (typeof slice !== 'number' || typeof done !== 'boolean' || !Array.isArray(tokens) || !Array.isArray(ends)) return null;
+  if (tokens.length > MAX_TOKENS || ends.length > tokens.length) return null;
+  for (const t of tokens) if (typeof t !== 'string' || t.length !== 5 || categoryOf(t) === null) return null;
+  let last = 0;
+  for (const e of ends) {
+    if (typeof e !== 'number' || !Number.isInteger(e) || e < last || e > tokens.length) return null;
+    last = e;
+  }
+  if (last !== tokens.length) return null;
+  return { slice, tokens: tokens as string[], ends: ends as number[], done };
+}
+
+/** Whether node is root or under it, crossing no shadow boundary (a shadow root is walked as its own root). */
+function within(root: Node, node: Node): boolean {
+  return root === node || root.contains(node);
+}
