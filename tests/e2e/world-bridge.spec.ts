@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { allMarks, waitForMarks } from './helpers';
+
+// The superbill's codes, as the detection spec asserts them.
+const SUPERBILL = ['99213', '71046-26', 'J1100', '93000', '0657T', '3074F', '0001T', '99202', '99205', '99212', '99214', '99215', '99024'];
+
+async function superbillMarks(page: Page): Promise<string[]> {
+  await waitForMarks(page, SUPERBILL);
+  return (await allMarks(page)).sort();
+}
+
+/** Installs, before the page's scripts, a page script that sees every walk request first (window, capture phase). */
+function hostilePage(mode: string) {
+  const w = window as unknown as { walkRequests: string[] };
+  w.walkRequests = [];
+  window.addEventListener(
+    'cpt-lens:walk-request',
+    (event) => {
+      const req = JSON.parse((event as CustomEvent<string>).detail) as { op: string; indexes?: number[] };
+      w.walkRequests.push(req.op);
+      const reply = (body: unknown) => {
+        event.stopImmediatePropagation();
+        document.dispatchEvent(new CustomEvent('cpt-lens:walk-response', { detail: JSON.stringify(body) }));
+      };
+      if (mode === 'swallow') event.stopImmediatePropagation();
+      if (mode === 'forge-tokens') {
+        if (req.op === 'hello') reply({ v: 1 });
+        else if (req.op === 'begin') reply({ walk: 1 });
+        // Not code-shaped: a reply the content script must not believe.
+        else if (req.op === 'slice') reply({ slice: 1, tokens: ['<img>', '99213'], ends: [2], done: true });
+        else reply({});
+      }
+      if (mode === 'forge-nodes' && req.op === 'take') {
+        // Elements where text nodes were asked for, in the count asked for.
+        const ranges = (req.indexes ?? []).map(
+          () => new StaticRange({ startContainer: document.body, startOffset: 0, endContainer: document.body, endOffset: 0 }),
+        );
+        CSS.highlights.set('cpt-lens-channel', new Highlight(...ranges));
+        reply({ taken: ranges.length });
+      }
+    },
+    true,
+  );
+}
+
+test('the page main world walks the text: the content script asks it, and marks what it would have marked alone', async ({
+  context,
+  site,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(hostilePage, 'count');
+  await page.goto(`${site}/pages/superbill.html`);
+  const marks = await superbillMarks(page);
+  const ops = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests);
+  expect(ops).toEqual(expect.arrayContaining(['hello', 'begin', 'slice', 'take', 'end']));
+  // Nothing beyond the expected codes, and the one ZIP column left alone.
+  expect(marks).toEqual([...SUPERBILL].sort());
+  for (const zip of ['99501', '62704', '99503', '99701']) expect(marks).not.toContain(zip);
+});
+
+const HOSTILE = {
+  swallow: 'swallows walk requests',
+  'forge-tokens': 'forges walk replies',
+  'forge-nodes': 'hands over elements for text nodes',
+} as const;
+for (const mode of Object.keys(HOSTILE) as (keyof typeof HOSTILE)[]) {
+  test(`a page that ${HOSTILE[mode]}: the content script walks by itself, marks unchanged`, async ({ context, site }) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(hostilePage, mode);
+    await page.goto(`${site}/pages/superbill.html`);
+    expect(await superbillMarks(page)).toEqual([...SUPERBILL].sort());
+    const ops = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests);
+    expect(ops[0]).toBe('hello');
+    expect(errors).toEqual([]);
+  });
+}
