@@ -239,11 +239,16 @@ async function main() {
   const ours: number[] = [];
   const longest: number[] = [];
   const lastMark: number[] = [];
+  // Where our time goes, per kind of slice (walk, mark, hosts, highlight): information, no target.
+  const parts = new Map<string, number[]>();
   for (let i = 0; i < REPS; i++) {
     await page.reload();
     await waitStable(page, expected);
     const m = await ourMeasures(page);
     ours.push(m.reduce((s, x) => s + x.duration, 0));
+    const byPart = new Map<string, number>();
+    for (const x of m) byPart.set(x.name.slice('cpt-lens:'.length), (byPart.get(x.name.slice('cpt-lens:'.length)) ?? 0) + x.duration);
+    for (const [name, ms] of byPart) parts.set(name, [...(parts.get(name) ?? []), ms]);
     longest.push(Math.max(...m.map((x) => x.duration)));
     const first = Math.min(...m.map((x) => x.start));
     lastMark.push(Math.max(...m.map((x) => x.start + x.duration)) - first);
@@ -324,6 +329,7 @@ async function main() {
       spread: { longestTaskMs: spread(tracedLongest), gcInLongestMs: spread(gcInLongest) },
     },
     lastMarkMs: r2(median(lastMark)),
+    partsMs: Object.fromEntries([...parts].map(([name, ms]) => [name, r2(median(ms))])),
     marks: expected,
     spread: {
       mainThreadMs: spread(ours),
@@ -338,6 +344,7 @@ async function main() {
   table.push(['scan.floorMs (TreeWalker + regex, no marking)', `${scan.floorMs} (${spread(floor)})`, '']);
   table.push(['scan.isolatedFloorMs (the same, in an isolated world)', `${scan.isolatedFloorMs} (${spread(isolatedFloor)})`, '']);
   table.push(['scan.markjsMs (mark.js, wrapping, to paint)', `${scan.markjsMs} (${spread(markjs)})`, '']);
+  table.push([`scan.partsMs (${Object.keys(scan.partsMs).join(' / ')})`, Object.values(scan.partsMs).join(' / '), '']);
   table.push(['scan.ratioVsFloor', `${scan.ratioVsFloor}`, '≤ 1.5']);
   table.push(['scan.ratioVsIsolatedFloor (information)', `${scan.ratioVsIsolatedFloor}`, '']);
   table.push(['scan.ratioVsMarkjs', `${scan.ratioVsMarkjs}`, '≥ 5']);
