@@ -77,3 +77,28 @@ for (const mode of Object.keys(HOSTILE) as (keyof typeof HOSTILE)[]) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a rescan of a changed subtree through the main world drops the marks of a text node that lost its code', async ({
+  context,
+  site,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(hostilePage, 'count');
+  await page.goto(`${site}/pages/superbill.html`);
+  await superbillMarks(page);
+  const asked = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests.length);
+  // In one task: the cell's text node keeps its place but loses its code, the cell gains a new one, and a
+  // child is removed from it. A removal makes the observer rescan the cell as an element, by the main world.
+  await page.evaluate(() => {
+    const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === '99213')!;
+    (cell.firstChild as Text).data = 'see note';
+    const gone = document.createElement('br');
+    cell.append(gone, 'CPT 99214');
+    gone.remove();
+  });
+  // Exactly the codes the page now shows: a stale range over "see n" would be read back as text, not as 99213.
+  const expected = [...SUPERBILL.filter((c) => c !== '99213'), '99214'].sort();
+  await expect.poll(async () => (await allMarks(page)).sort()).toEqual(expected);
+  const ops = await page.evaluate((from) => (window as unknown as { walkRequests: string[] }).walkRequests.slice(from), asked);
+  expect(ops).toEqual(expect.arrayContaining(['begin', 'slice', 'take']));
+});
