@@ -24,14 +24,17 @@ export function QuickList({ pins, onChange, locality, setting, onSetting, onOpen
   const [message, setMessage] = useState('');
   const [dragging, setDragging] = useState<number | null>(null);
 
+  // Looked up again only when the list's codes change: a re-render on every units or note change would land
+  // while the user types in the next field, and Preact would put the old value back into it.
+  const codesKey = [...new Set(pins.map((p) => p.code))].sort().join(' ');
   useEffect(() => {
-    const codes = [...new Set(pins.map((p) => p.code))];
+    const codes = codesKey ? codesKey.split(' ') : [];
     if (codes.length === 0) return;
     void messaging.sendMessage('lookup', { codes }).then((r) => {
       setEntries(r.entries);
       setCf(r.release.conversionFactor);
     });
-  }, [pins]);
+  }, [codesKey]);
 
   const items: QuickListItem[] = pins.map((p) => {
     const e = entries[p.code] ?? null;
