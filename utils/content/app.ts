@@ -46,7 +46,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     settings: () => settings,
     signal,
     onShadowRoot: (shadow) => styleShadowRoot(shadow),
-    bridge: MainWorldBridge.connect(document),
+    bridge: MainWorldBridge.connect(document, signal),
   });
   const entries = new Map<string, CodeEntry | null>();
   const fetching = new Map<string, Promise<CodeEntry | null>>();

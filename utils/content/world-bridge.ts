@@ -146,18 +146,27 @@ export class MainWorldBridge {
   /** The reply to the request being dispatched; '' outside a dispatch, so stray events are ignored. */
   private reply: string | null = '';
 
-  private constructor(doc: Document) {
+  private constructor(doc: Document, signal: AbortSignal) {
     this.doc = doc;
-    doc.addEventListener(RESPONSE_EVENT, (event) => {
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (this.reply === null && typeof detail === 'string') this.reply = detail;
-    });
+    doc.addEventListener(
+      RESPONSE_EVENT,
+      (event) => {
+        const detail = (event as CustomEvent<unknown>).detail;
+        if (this.reply === null && typeof detail === 'string') this.reply = detail;
+      },
+      { signal },
+    );
   }
 
-  static connect(doc: Document): MainWorldBridge | null {
-    const bridge = new MainWorldBridge(doc);
+  /** The bridge, until signal aborts; null (and nothing left listening) when no main world answers. */
+  static connect(doc: Document, signal: AbortSignal): MainWorldBridge | null {
+    const stop = new AbortController();
+    signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const bridge = new MainWorldBridge(doc, stop.signal);
     const hello = bridge.call({ op: 'hello' });
-    return isRecord(hello) && hello.v === PROTOCOL ? bridge : null;
+    if (isRecord(hello) && hello.v === PROTOCOL) return bridge;
+    stop.abort();
+    return null;
   }
 
   /** One request, answered within this dispatch; undefined when nothing (or nothing readable) came back. */
