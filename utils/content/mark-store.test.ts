@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CodeMatch } from '../detect';
+import { MarkStore, type PageMark } from './mark-store';
+
+// The store's bookkeeping needs only a highlight registry and nodes with parents: small stand-ins for both,
+// so which marks a rescan drops is checked without a browser (the end-to-end tests do it in Chromium).
+beforeAll(() => {
+  const g = globalThis as Record<string, unknown>;
+  g.Highlight ??= class extends Set<unknown> {};
+  g.CSS ??= { highlights: new Map() };
+});
+
+interface FakeNode {
+  name: string;
+  parentNode: FakeNode | null;
+  isConnected: boolean;
+}
+
+/** A tree of fakeNodes: parents[i] is node i's parent index (or -1 for the top, the document). */
+function treeOf(parents: number[]): FakeNode[] {
+  const nodes: FakeNode[] = parents.map((_, i) => ({ name: `n${i}`, parentNode: null, isConnected: true }));
+  parents.forEach((p, i) => (nodes[i]!.parentNode = p >= 0 ? nodes[p]! : null));
+  return nodes;
+}
+
+function markOn(node: FakeNode): PageMark {
+  const match = { start: 0, end: 5, spanEnd: 5, code: '99213' } as CodeMatch;
+  return { node: node as unknown as Text, range: {} as StaticRange, match, kind: 'cpt1', token: '99213' };
+}
+
+function marked(store: MarkStore, nodes: FakeNode[]): string[] {
+  return nodes.filter((n) => store.marksOf(n as unknown as Node).length > 0).map((n) => n.name);
+}
+
+describe('MarkStore.dropUnder: the marks a rescan did not set again', () => {
+  it('drops marks under the roots, keeps the kept ones and those elsewhere, and drops the disconnected', () => {
+    //        0 (document)
+    //       /          \
+    //      1 (table)    2 (aside)
+    //     / \            \
+    //    3   4            5
+    //   /     \
+    //  6       7
+    const nodes = treeOf([-1, 0, 0, 1, 1, 2, 3, 4]);
+    const store = new MarkStore();
+    for (const i of [5, 6, 7]) store.setNode(nodes[i] as unknown as Text, [markOn(nodes[i]!)]);
+    // Rescanned the table: 7 was marked again, 6 was not; 5 lies outside it.
+    store.dropUnder([nodes[1] as unknown as Node], new Set([nodes[7] as unknown as Text]));
+    expect(marked(store, nodes)).toEqual(['n5', 'n7']);
+    // A node gone from the document is dropped wherever it was.
+    nodes[5]!.isConnected = false;
+    store.dropUnder([nodes[1] as unknown as Node], new Set());
+    expect(marked(store, nodes)).toEqual([]);
+  });
+
+  it('a text node rescanned alone is its own root', () => {
+    const nodes = treeOf([-1, 0, 1]);
+    const store = new MarkStore();
+    store.setNode(nodes[2] as unknown as Text, [markOn(nodes[2]!)]);
+    store.dropUnder([nodes[2] as unknown as Node], new Set());
+    expect(marked(store, nodes)).toEqual([]);
+  });
+
+  it('agrees with walking up from each node, on any tree, roots and kept set', () => {
+    const tree = fc
+      .integer({ min: 2, max: 40 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))));
+    fc.assert(
+      fc.property(tree, fc.array(fc.nat()), fc.array(fc.nat()), fc.array(fc.nat()), (parents, markIdx, rootIdx, keepIdx) => {
+        const nodes = treeOf(parents);
+        const pick = (idx: number[]) => [...new Set(idx.map((i) => nodes[i % nodes.length]!))];
+        const store = new MarkStore();
+        const withMarks = pick(markIdx);
+        for (const n of withMarks) store.setNode(n as unknown as Text, [markOn(n)]);
+        const roots = pick(rootIdx);
+        const keep = new Set(pick(keepIdx));
+        store.dropUnder(roots as unknown as Node[], keep as unknown as Set<Text>);
+        const under = (n: FakeNode) => {
+          for (let at: FakeNode | null = n; at; at = at.parentNode) if (roots.includes(at)) return true;
+          return false;
+        };
+        const expected = withMarks.filter((n) => keep.has(n) || !under(n)).map((n) => n.name);
+        expect(marked(store, nodes).sort()).toEqual(expected.sort());
+      }),
+    );
+  });
+});
