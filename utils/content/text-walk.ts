@@ -68,10 +68,6 @@ export class TextWalk {
     this.walker = this.single ? null : doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
-  get done(): boolean {
-    return this.finished;
-  }
-
   /** Tokenizes text nodes into batch until the deadline; true when it stopped there (more to do), false at the end. */
   slice(deadline: number, batch: WalkBatch): boolean {
     if (this.finished) return false;

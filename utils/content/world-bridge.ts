@@ -62,8 +62,8 @@ export function serveWalks(doc: Document): void {
       case 'hello':
         return { v: PROTOCOL };
       case 'begin': {
-        const root = takeChannelNodes(doc)[0];
-        if (!root) return { error: 'no root' };
+        const root = takeFromChannel()?.[0];
+        if (!root || (root !== doc && root.ownerDocument !== doc)) return { error: 'no root' };
         const id = nextId++;
         walks.set(id, { walk: new TextWalk(root), slices: new Map() });
         if (walks.size > MAX_WALKS) walks.delete(walks.keys().next().value!);
@@ -83,13 +83,10 @@ export function serveWalks(doc: Document): void {
         const batch = walks.get(req.walk)?.slices.get(req.slice);
         walks.get(req.walk)?.slices.delete(req.slice);
         if (!batch) return { error: 'no such slice' };
-        const ranges: StaticRange[] = [];
-        for (const i of req.indexes) {
-          const node = batch.nodes[i];
-          if (node) ranges.push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 }));
-        }
-        CSS.highlights.set(CHANNEL, new Highlight(...ranges));
-        return { taken: ranges.length };
+        const nodes: Node[] = [];
+        for (const i of req.indexes) if (batch.nodes[i]) nodes.push(batch.nodes[i]);
+        putInChannel(nodes);
+        return {};
       }
       case 'end':
         walks.delete(req.walk);
@@ -112,16 +109,19 @@ export function serveWalks(doc: Document): void {
   });
 }
 
-/** The nodes put in the channel (as collapsed StaticRanges), in order; the channel is emptied. */
-function takeChannelNodes(doc: Document): Node[] {
+/** Puts nodes in the channel, as collapsed StaticRanges, for the other world to take within this call. */
+function putInChannel(nodes: Node[]): void {
+  const ranges = nodes.map((node) => new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 }));
+  CSS.highlights.set(CHANNEL, new Highlight(...ranges));
+}
+
+/** The nodes in the channel, in order, or null when it is empty; either way the channel is gone after. */
+function takeFromChannel(): Node[] | null {
   const channel = CSS.highlights.get(CHANNEL);
   CSS.highlights.delete(CHANNEL);
+  if (!channel) return null;
   const nodes: Node[] = [];
-  if (!channel) return nodes;
-  for (const range of channel as unknown as Iterable<AbstractRange>) {
-    const node = range.startContainer;
-    if (node.ownerDocument === doc || node === doc) nodes.push(node);
-  }
+  for (const range of channel as unknown as Iterable<AbstractRange>) nodes.push(range.startContainer);
   return nodes;
 }
 
@@ -187,9 +187,9 @@ export class MainWorldBridge {
   begin(root: Node): WalkSource | null {
     if (root.nodeType === Node.TEXT_NODE) return null;
     const { doc } = this;
-    const put = new StaticRange({ startContainer: root, startOffset: 0, endContainer: root, endOffset: 0 });
-    CSS.highlights.set(CHANNEL, new Highlight(put));
+    putInChannel([root]);
     const begun = this.call({ op: 'begin' });
+    // Taken by the main world when it answered; removed here when it did not.
     CSS.highlights.delete(CHANNEL);
     if (!isRecord(begun) || typeof begun.walk !== 'number') return null;
     const walk = begun.walk;
@@ -208,16 +208,11 @@ export class MainWorldBridge {
       take: (slice, indexes) => {
         if (failed) return null;
         const res = this.call({ op: 'take', walk, slice, indexes });
-        const channel = CSS.highlights.get(CHANNEL);
-        CSS.highlights.delete(CHANNEL);
-        if (!isRecord(res) || res.taken !== indexes.length || !channel || channel.size !== indexes.length) return fail();
-        const nodes: Text[] = [];
-        for (const range of channel as unknown as Iterable<AbstractRange>) {
-          const node: unknown = range.startContainer;
-          if (!(node instanceof Text) || node.ownerDocument !== doc || !within(root, node)) return fail();
-          nodes.push(node);
-        }
-        return { nodes, texts: null };
+        const taken = takeFromChannel();
+        if (!isRecord(res) || !taken || taken.length !== indexes.length) return fail();
+        // A shadow root is walked as a root of its own: contains() crossing no shadow boundary is what is meant.
+        for (const node of taken) if (!(node instanceof Text) || node.ownerDocument !== doc || !root.contains(node)) return fail();
+        return { nodes: taken as Text[], texts: null };
       },
       end: () => {
         if (!failed) this.call({ op: 'end', walk });
@@ -237,7 +232,7 @@ export function validSlice(value: unknown): RemoteSlice | null {
   const { slice, tokens, ends, done } = value;
   if (typeof slice !== 'number' || typeof done !== 'boolean' || !Array.isArray(tokens) || !Array.isArray(ends)) return null;
   if (tokens.length > MAX_TOKENS || ends.length > tokens.length) return null;
-  for (const t of tokens) if (typeof t !== 'string' || t.length !== 5 || categoryOf(t) === null) return null;
+  for (const t of tokens) if (typeof t !== 'string' || categoryOf(t) === null) return null;
   let last = 0;
   for (const e of ends) {
     if (typeof e !== 'number' || !Number.isInteger(e) || e < last || e > tokens.length) return null;
@@ -245,9 +240,4 @@ export function validSlice(value: unknown): RemoteSlice | null {
   }
   if (last !== tokens.length) return null;
   return { slice, tokens: tokens as string[], ends: ends as number[], done };
-}
-
-/** Whether node is root or under it, crossing no shadow boundary (a shadow root is walked as its own root). */
-function within(root: Node, node: Node): boolean {
-  return root === node || root.contains(node);
 }
