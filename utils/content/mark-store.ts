@@ -108,11 +108,6 @@ export class MarkStore {
     else this.highlights.get(m.kind)!.delete(m.range);
   }
 
-  /** Drops marks in text nodes under root (or no longer in the document). */
-  dropWithin(root: Node): void {
-    for (const node of [...this.byNode.keys()]) if (!node.isConnected || root.contains(node)) this.dropNode(node);
-  }
-
   /**
    * Drops the marks of nodes under any of roots (or gone from the document) except keep's: what a rescan of
    * roots did not mark again is stale. Each ancestor is looked at once, however many marked nodes share it.

@@ -113,8 +113,6 @@ export class Scanner {
   private pendingCount = 0;
   private flushScheduled = false;
   private running: Promise<void> = Promise.resolve();
-  /** The text nodes the running scan has marked (or found to have no marks). */
-  private touched = new Set<Text>();
 
   constructor(options: ScannerOptions) {
     this.o = options;
@@ -133,15 +131,14 @@ export class Scanner {
     this.running = this.running
       .then(async () => {
         const { store } = this.o;
-        // Marks set by this scan; on a rescan, the other marks under its roots are stale.
+        // The nodes this scan marks (or finds to have none); on a rescan, other marks under its roots are stale.
         const hadMarks = store.size > 0;
-        this.touched = new Set();
+        const touched = new Set<Text>();
         store.beginBatch();
         try {
-          for (const root of roots) await this.scanNow(root);
-          if (hadMarks && !this.o.signal.aborted) store.dropUnder(roots, this.touched);
+          for (const root of roots) await this.scanNow(root, touched);
+          if (hadMarks && !this.o.signal.aborted) store.dropUnder(roots, touched);
         } finally {
-          this.touched = new Set();
           const t = performance.now();
           store.endBatch();
           measure('highlight', t);
@@ -153,24 +150,24 @@ export class Scanner {
     return this.running;
   }
 
-  private async scanNow(root: Node): Promise<void> {
+  private async scanNow(root: Node, touched: Set<Text>): Promise<void> {
     const { store, signal } = this.o;
     if (signal.aborted || !root.isConnected) return;
     if (root.nodeType === Node.TEXT_NODE) {
       if (this.skipped(root)) return store.dropNode(root as Text);
     } else if (root.nodeType === Node.ELEMENT_NODE && this.skipped(root)) {
-      store.dropWithin(root);
+      store.dropUnder([root], new Set());
       return;
     }
     if (root.nodeType !== Node.TEXT_NODE) this.findShadowRoots(root as ParentNode & Node);
     // The main world walks where it answers; if it stops answering mid-walk, this world walks the root again.
     const remote = this.o.bridge?.begin(root) ?? null;
-    if (remote && (await this.walk(remote))) return;
-    if (!signal.aborted) await this.walk(new LocalWalkSource(root));
+    if (remote && (await this.walk(remote, touched))) return;
+    if (!signal.aborted) await this.walk(new LocalWalkSource(root), touched);
   }
 
   /** Walks a source slice by slice, marking as the worker answers; false when the source failed. */
-  private async walk(source: WalkSource): Promise<boolean> {
+  private async walk(source: WalkSource, touched: Set<Text>): Promise<boolean> {
     const { signal } = this.o;
     const headerCache: HeaderCache = new Map();
     let failed = false;
@@ -201,7 +198,7 @@ export class Scanner {
             return;
           }
           for (let from = 0; ;) {
-            from = this.markNodes(taken.nodes, taken.texts, headerCache, from, t + SLICE_MS);
+            from = this.markNodes(taken, touched, headerCache, from, t + SLICE_MS);
             measure('mark', t);
             if (from >= taken.nodes.length) return;
             await yieldToPage();
@@ -273,13 +270,19 @@ export class Scanner {
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
   /** Marks nodes[from…] until the deadline; returns where it stopped (nodes.length when done). */
-  private markNodes(nodes: Text[], texts: string[] | null, headerCache: HeaderCache, from: number, deadline: number): number {
+  private markNodes(
+    { nodes, texts }: { nodes: Text[]; texts: string[] | null },
+    touched: Set<Text>,
+    headerCache: HeaderCache,
+    from: number,
+    deadline: number,
+  ): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
     for (let i = from; i < nodes.length; i++) {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
       const node = nodes[i]!;
-      this.touched.add(node);
+      touched.add(node);
       // The text as this world read it: had the page changed it since, the observer has queued a rescan of
       // it, and a node removed meanwhile is dropped after this scan (dropDisconnected).
       const text = texts ? texts[i]! : node.data;
