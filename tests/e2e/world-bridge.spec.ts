@@ -1,14 +1,9 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { allMarks, waitForMarks } from './helpers';
 
 // The superbill's codes, as the detection spec asserts them.
 const SUPERBILL = ['99213', '71046-26', 'J1100', '93000', '0657T', '3074F', '0001T', '99202', '99205', '99212', '99214', '99215', '99024'];
-
-async function superbillMarks(page: Page): Promise<string[]> {
-  await waitForMarks(page, SUPERBILL);
-  return (await allMarks(page)).sort();
-}
 
 /** Installs, before the page's scripts, a page script that sees every walk request first (window, capture phase). */
 function hostilePage(mode: string) {
@@ -44,19 +39,29 @@ function hostilePage(mode: string) {
   );
 }
 
+/** The superbill with hostilePage(mode) installed, once its codes are marked: its marks, page errors and requests. */
+async function superbillWith(context: BrowserContext, site: string, mode: string) {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(hostilePage, mode);
+  await page.goto(`${site}/pages/superbill.html`);
+  await waitForMarks(page, SUPERBILL);
+  const marks = (await allMarks(page)).sort();
+  const requests = () => page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests);
+  return { page, marks, errors, requests };
+}
+
 test('the page main world walks the text: the content script asks it, and marks what it would have marked alone', async ({
   context,
   site,
 }) => {
-  const page = await context.newPage();
-  await page.addInitScript(hostilePage, 'count');
-  await page.goto(`${site}/pages/superbill.html`);
-  const marks = await superbillMarks(page);
-  const ops = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests);
-  expect(ops).toEqual(expect.arrayContaining(['hello', 'begin', 'slice', 'take', 'end']));
+  const { marks, errors, requests } = await superbillWith(context, site, 'count');
+  expect(await requests()).toEqual(expect.arrayContaining(['hello', 'begin', 'slice', 'take', 'end']));
   // Nothing beyond the expected codes, and the one ZIP column left alone.
   expect(marks).toEqual([...SUPERBILL].sort());
   for (const zip of ['99501', '62704', '99503', '99701']) expect(marks).not.toContain(zip);
+  expect(errors).toEqual([]);
 });
 
 const HOSTILE = {
@@ -66,14 +71,9 @@ const HOSTILE = {
 } as const;
 for (const mode of Object.keys(HOSTILE) as (keyof typeof HOSTILE)[]) {
   test(`a page that ${HOSTILE[mode]}: the content script walks by itself, marks unchanged`, async ({ context, site }) => {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(hostilePage, mode);
-    await page.goto(`${site}/pages/superbill.html`);
-    expect(await superbillMarks(page)).toEqual([...SUPERBILL].sort());
-    const ops = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests);
-    expect(ops[0]).toBe('hello');
+    const { marks, errors, requests } = await superbillWith(context, site, mode);
+    expect(marks).toEqual([...SUPERBILL].sort());
+    expect((await requests())[0]).toBe('hello');
     expect(errors).toEqual([]);
   });
 }
@@ -82,11 +82,8 @@ test('a rescan of a changed subtree through the main world drops the marks of a 
   context,
   site,
 }) => {
-  const page = await context.newPage();
-  await page.addInitScript(hostilePage, 'count');
-  await page.goto(`${site}/pages/superbill.html`);
-  await superbillMarks(page);
-  const asked = await page.evaluate(() => (window as unknown as { walkRequests: string[] }).walkRequests.length);
+  const { page, requests } = await superbillWith(context, site, 'count');
+  const asked = (await requests()).length;
   // In one task: the cell's text node keeps its place but loses its code, the cell gains a new one, and a
   // child is removed from it. A removal makes the observer rescan the cell as an element, by the main world.
   await page.evaluate(() => {
@@ -99,6 +96,5 @@ test('a rescan of a changed subtree through the main world drops the marks of a 
   // Exactly the codes the page now shows: a stale range over "see n" would be read back as text, not as 99213.
   const expected = [...SUPERBILL.filter((c) => c !== '99213'), '99214'].sort();
   await expect.poll(async () => (await allMarks(page)).sort()).toEqual(expected);
-  const ops = await page.evaluate((from) => (window as unknown as { walkRequests: string[] }).walkRequests.slice(from), asked);
-  expect(ops).toEqual(expect.arrayContaining(['begin', 'slice', 'take']));
+  expect((await requests()).slice(asked)).toEqual(expect.arrayContaining(['begin', 'slice', 'take']));
 });
