@@ -247,7 +247,10 @@ async function main() {
     const m = await ourMeasures(page);
     ours.push(m.reduce((s, x) => s + x.duration, 0));
     const byPart = new Map<string, number>();
-    for (const x of m) byPart.set(x.name.slice('cpt-lens:'.length), (byPart.get(x.name.slice('cpt-lens:'.length)) ?? 0) + x.duration);
+    for (const x of m) {
+      const part = x.name.slice('cpt-lens:'.length);
+      byPart.set(part, (byPart.get(part) ?? 0) + x.duration);
+    }
     for (const [name, ms] of byPart) parts.set(name, [...(parts.get(name) ?? []), ms]);
     longest.push(Math.max(...m.map((x) => x.duration)));
     const first = Math.min(...m.map((x) => x.start));
