@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../tests/corpus/cases';
-import { findCodes, forEachCodeToken, pushCodeTokens, shouldMark, type CodeMatch } from './detect';
+import { findCodes, forEachCodeToken, pushCodeTokens, pushRunTokens, shouldMark, type CodeMatch } from './detect';
 
 const marked = (text: string, ctx = {}, strictness: 'strict' | 'balanced' | 'everything' = 'balanced') =>
   findCodes(text, ctx)
@@ -167,6 +167,44 @@ describe('detector properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+  it('finds in text nodes laid end to end exactly the tokens of each node alone, with their nodes', () => {
+    // Digits and code letters glued across node edges, empty nodes, and more text than the lengths cover.
+    const chars = fc
+      .array(fc.constantFrom('1', '0', '9', '5', 'F', 'T', 'U', 'M', 'J', 'A', 'V', 'W', 'z', '-', ' ', '\n', 'é'), { maxLength: 14 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 12 }), chars, (parts, tail) => {
+        const expected: string[] = [];
+        const expectedOwners: number[] = [];
+        parts.forEach((part, i) => {
+          const alone: string[] = [];
+          pushCodeTokens(part, alone);
+          expected.push(...alone);
+          expectedOwners.push(...alone.map(() => i));
+        });
+        const tokens = ['before'];
+        const owners: number[] = [];
+        pushRunTokens(
+          parts.join('') + tail,
+          parts.map((p) => p.length),
+          parts.length,
+          tokens,
+          owners,
+        );
+        expect(tokens).toEqual(['before', ...expected]);
+        expect(owners).toEqual(expectedOwners);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("finds a node's code glued to its neighbours' digits, and none that only the glue makes", () => {
+    const tokens: string[] = [];
+    const owners: number[] = [];
+    // "1000" + "99213" + "7" reads 1000992137 end to end; "992" + "13" reads 99213.
+    pushRunTokens('1000992137' + '99213', [4, 5, 1, 3, 2], 5, tokens, owners);
+    expect(tokens).toEqual(['99213']);
+    expect(owners).toEqual([1]);
   });
   it('explains every candidate of a list, the ones the dataset lacks too, and shares no cue list between them', () => {
     const text = 'CPT 99213, 99214 and 99215';

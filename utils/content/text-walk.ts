@@ -1,7 +1,7 @@
 // The walk over a tree's text, in slices: which text nodes hold code tokens, and the tokens. DOM only, no
 // extension APIs, so the same code runs in the content script's isolated world and in the page's main world
 // (see world-bridge.ts for why the main world walks).
-import { pushCodeTokens } from '../detect';
+import { pushCodeTokens, pushRunTokens } from '../detect';
 
 /** What one slice of the walk found: the text nodes with code tokens, their texts and their tokens. */
 export class WalkBatch {
@@ -32,12 +32,21 @@ export class WalkBatch {
       for (let i = 0; i < count; i++) this.visitText(nodes[i]!, nodes[i]!.data, 0, lengths[i]!);
       return;
     }
+    const first = this.tokens.length;
+    const owners = runOwners;
+    pushRunTokens(text, lengths, count, this.tokens, owners);
+    // Node by node, in order: each node's tokens are consecutive.
     let offset = 0;
-    for (let i = 0; i < count; i++) {
-      const length = lengths[i]!;
-      this.visitText(nodes[i]!, text, offset, length);
-      offset += length;
+    let at = 0;
+    for (let k = 0; k < owners.length; k++) {
+      const i = owners[k]!;
+      if (owners[k + 1] === i) continue;
+      while (at < i) offset += lengths[at++]!;
+      this.nodes.push(nodes[i]!);
+      this.texts.push(text.slice(offset, offset + lengths[i]!));
+      this.tokenEnds.push(first + k + 1);
     }
+    owners.length = 0;
   }
 
   private visitText(node: Text, text: string, offset: number, length: number): void {
@@ -53,6 +62,7 @@ export class WalkBatch {
 const RUN = 256;
 const runNodes: Text[] = [];
 const runLengths: number[] = [];
+const runOwners: number[] = [];
 
 /** A walk over the text nodes under one root (an element, document, shadow root or a text node itself). */
 export class TextWalk {
