@@ -1,31 +1,27 @@
 // Walks page text in ~8 ms slices, asks the worker about new codes once per slice, and follows changes.
 // Two passes: the walk only tokenizes (cheap, every text node); context is weighed after the worker has said
 // which tokens are codes, so the thousands of ZIPs and IDs that are not codes are never weighed.
-import { findCodes, shouldMark, type Strictness } from '../detect';
+import { findCodes, shouldMark, type CodeMatch, type Strictness } from '../detect';
 import type { MarkStore, PageMark } from './mark-store';
 import { TextWalk, WalkBatch } from './text-walk';
 import type { MainWorldBridge, RemoteSlice, WalkSource } from './world-bridge';
 import { yieldToPage } from './yield';
 import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
-// Text under these is not page text a coder reads (or is theirs to edit): never marked.
-const SKIP_SELECTOR = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'select',
-  'option',
+// Text under these is not page text a coder reads (or is theirs to edit): never marked. Such text sits right
+// inside one of SKIP_PARENTS, which a text node's parent answers by its name alone; only the rest, which hide
+// text at any depth, are left to a selector matched against every ancestor (the shorter it is, the cheaper).
+const SKIP_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'iframe']);
+const SKIP_ANCESTORS = [
   'svg',
   'canvas',
-  'iframe',
   'cpt-lens-ui',
   // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
   '[contenteditable]:not([contenteditable="false"])',
   '[aria-hidden="true"]',
   '[hidden]',
 ].join(',');
+const SKIP_SELECTOR = `${[...SKIP_PARENTS].join(',')},${SKIP_ANCESTORS}`;
 // Elements that can never host a shadow root (the HTML spec allows one on custom elements, div, span, p,
 // section and a few more). Excluding the common ones in one native query leaves few elements to ask for a
 // shadowRoot: every DOM property read from a content script's isolated world costs a wrapper lookup.
@@ -84,6 +80,18 @@ class LocalWalkSource implements WalkSource {
 
 /** Header texts of a table's first head row, read once per table per walk. */
 type HeaderCache = Map<Element, { cells: Set<Element>; texts: string[] } | null>;
+
+/**
+ * What a walk has found out once and reuses: table headers, and the matches of each short text already
+ * weighed (a column of codes repeats the same few texts thousands of times), with the column header they
+ * were weighed under, or null when their weighing did not ask for one.
+ */
+interface WalkMemo {
+  headers: HeaderCache;
+  matches: Map<string, { matches: CodeMatch[]; header: string | null }>;
+}
+/** Texts longer than this are weighed every time: they seldom repeat, and would hold memory. */
+const MEMO_TEXT = 64;
 
 /** Text of the header cell of the column a cell sits in, for column context ("ZIP", "CPT"). */
 function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
@@ -169,7 +177,7 @@ export class Scanner {
   /** Walks a source slice by slice, marking as the worker answers; false when the source failed. */
   private async walk(source: WalkSource, touched: Set<Text>): Promise<boolean> {
     const { signal } = this.o;
-    const headerCache: HeaderCache = new Map();
+    const memo: WalkMemo = { headers: new Map(), matches: new Map() };
     let failed = false;
     // Each slice's question goes out while the walk goes on; marks are set as the answers come back, in order.
     let marking: Promise<void> = Promise.resolve();
@@ -198,7 +206,7 @@ export class Scanner {
             return;
           }
           for (let from = 0; ;) {
-            from = this.markNodes(taken, touched, headerCache, from, t + SLICE_MS);
+            from = this.markNodes(taken, touched, memo, from, t + SLICE_MS);
             measure('mark', t);
             if (from >= taken.nodes.length) return;
             await yieldToPage();
@@ -273,7 +281,7 @@ export class Scanner {
   private markNodes(
     { nodes, texts }: { nodes: Text[]; texts: string[] | null },
     touched: Set<Text>,
-    headerCache: HeaderCache,
+    memo: WalkMemo,
     from: number,
     deadline: number,
   ): number {
@@ -285,13 +293,13 @@ export class Scanner {
       touched.add(node);
       // The text as this world read it: had the page changed it since, the observer has queued a rescan of
       // it, and a node removed meanwhile is dropped after this scan (dropDisconnected).
-      const text = texts ? texts[i]! : node.data;
       const parent = node.parentElement;
-      const matches = findCodes(text, { columnHeader: () => columnHeaderOf(parent, headerCache), isKnown: this.knows });
-      if (parent?.closest(SKIP_SELECTOR)) {
+      if (parent && (SKIP_PARENTS.has(parent.localName) || parent.closest(SKIP_ANCESTORS))) {
         store.dropNode(node);
         continue;
       }
+      const text = texts ? texts[i]! : node.data;
+      const matches = this.matchesOf(text, parent, memo);
       const marks: PageMark[] = [];
       for (const match of matches) {
         const known = this.cache.get(match.code) === true;
@@ -305,6 +313,23 @@ export class Scanner {
       store.setNode(node, marks);
     }
     return nodes.length;
+  }
+
+  /** findCodes on a node's text, or the matches of the same text weighed earlier in this walk under the same header. */
+  private matchesOf(text: string, parent: Element | null, memo: WalkMemo): CodeMatch[] {
+    let header: string | undefined;
+    const headerOf = () => (header ??= columnHeaderOf(parent, memo.headers));
+    const seen = memo.matches.get(text);
+    if (seen && (seen.header === null || seen.header === headerOf())) return seen.matches;
+    let asked = false;
+    const matches = findCodes(text, {
+      columnHeader: () => ((asked = true), headerOf()),
+      isKnown: this.knows,
+    });
+    // Only what was weighed with every answer in: a code still unasked (its question failed) weighs otherwise later.
+    if (text.length <= MEMO_TEXT && matches.every((m) => this.cache.has(m.code)))
+      memo.matches.set(text, { matches, header: asked ? headerOf() : null });
+    return matches;
   }
 
   /** Whether tokens[from…to) holds one that can be marked: one the dataset knows, or a self-evident F/T/U code. */
