@@ -7,7 +7,7 @@ import { messaging, type ReleaseBrief } from '../messaging';
 import { benchTimingItem, readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
 import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
-import { liveRange, MarkStore } from './mark-store';
+import { liveRange, markHolds, MarkStore } from './mark-store';
 import { Scanner, timing } from './scanner';
 import { MainWorldBridge } from './world-bridge';
 import { t } from '../i18n';
@@ -154,7 +154,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   }
 
   // The popup's "on this page" list, and its click-to-reveal.
-  const visibleMarks = () => store.all().filter((m) => liveRange(m).getClientRects().length > 0);
+  const visibleMarks = () => store.all().filter((m) => markHolds(m) && liveRange(m).getClientRects().length > 0);
   if (window === window.top) {
     messaging.onMessage('pageCodes', () =>
       visibleMarks().map((m) => {

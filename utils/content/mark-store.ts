@@ -166,6 +166,15 @@ export class MarkStore {
   }
 }
 
+/**
+ * Whether the mark's text still reads as its token. A scan may have marked the text the page's main world
+ * handed over (see world-bridge.ts), and the page may change its text before the observer's rescan: a mark
+ * is checked against the node's own text before any card or list shows it.
+ */
+export function markHolds(mark: PageMark): boolean {
+  return mark.node.data.slice(mark.range.startOffset, mark.range.endOffset) === mark.token;
+}
+
 /** A live Range over a mark, for geometry (client rects, card placement); made only when asked. */
 export function liveRange(mark: PageMark): Range {
   const range = new Range();
@@ -202,7 +211,7 @@ export function markAtPoint(store: MarkStore, x: number, y: number, shadowRoots:
   const caret = caretAt(x, y, shadowRoots);
   if (!caret) return null;
   for (const m of store.marksOf(caret.node)) {
-    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && pointIn(liveRange(m), x, y)) return m;
+    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && markHolds(m) && pointIn(liveRange(m), x, y)) return m;
   }
   return null;
 }

@@ -5,11 +5,14 @@
 // next minor GCs a long task's worth of wrappers to trace (`npm run bench:gc`). From the main world the same
 // walk creates none, so it hands over only the few thousand text nodes whose tokens the dataset knows.
 //
-// Trust: the main world is the page's. Its answers are only a hint of where codes may be: the content script
-// checks every node handed over (a Text of this document, under the root it asked about), reads the text
-// itself and runs the detector on it, so a hostile page can at worst hide codes from CPT Lens — which it can
-// do anyway. Without an answer (no main-world script in this frame, a page that swallows the events, a
-// malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
+// Trust: the main world is the page's, and its answers are the page's word about its own text, which is all
+// they can change. The content script checks every node handed over (a Text under the root it asked about),
+// runs the detector itself on the texts handed with them (read again in this world, 5,000 texts cost a
+// tenth of the scan), and asks only the worker what a code is. A hostile page can then at worst hide codes,
+// or have its own text marked as a code it could as well have written there; before a card or the popup's
+// list shows a mark, the node's text is read in this world and must still hold the mark's token (markHolds
+// in mark-store.ts). Without an answer (no main-world script in this frame, a page that swallows the events,
+// a malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
 // own nodes, and no page text ever leaves the page.
 //
 // Transport: a synchronous CustomEvent on the document each way, with a JSON string as detail (objects do
@@ -84,9 +87,14 @@ export function serveWalks(doc: Document): void {
         walks.get(req.walk)?.slices.delete(req.slice);
         if (!batch) return { error: 'no such slice' };
         const nodes: Node[] = [];
-        for (const i of req.indexes) if (batch.nodes[i]) nodes.push(batch.nodes[i]);
+        const texts: string[] = [];
+        for (const i of req.indexes) {
+          if (!batch.nodes[i]) continue;
+          nodes.push(batch.nodes[i]);
+          texts.push(batch.texts[i]!);
+        }
         putInChannel(nodes);
-        return {};
+        return { texts };
       }
       case 'end':
         walks.delete(req.walk);
@@ -186,7 +194,6 @@ export class MainWorldBridge {
   /** A main-world walk over root, or null (Text roots are not worth the round trip; walk them locally). */
   begin(root: Node): WalkSource | null {
     if (root.nodeType === Node.TEXT_NODE) return null;
-    const { doc } = this;
     putInChannel([root]);
     const begun = this.call({ op: 'begin' });
     // Taken by the main world when it answered; removed here when it did not.
@@ -210,9 +217,12 @@ export class MainWorldBridge {
         const res = this.call({ op: 'take', walk, slice, indexes });
         const taken = takeFromChannel();
         if (!isRecord(res) || !taken || taken.length !== indexes.length) return fail();
-        // A shadow root is walked as a root of its own: contains() crossing no shadow boundary is what is meant.
-        for (const node of taken) if (!(node instanceof Text) || node.ownerDocument !== doc || !root.contains(node)) return fail();
-        return { nodes: taken as Text[], texts: null };
+        const texts = validTexts(res.texts, taken.length);
+        if (!texts) return fail();
+        // Under the root, so of this document. A shadow root is walked as a root of its own: contains()
+        // crossing no shadow boundary is what is meant.
+        for (const node of taken) if (!(node instanceof Text) || !root.contains(node)) return fail();
+        return { nodes: taken as Text[], texts };
       },
       end: () => {
         if (!failed) this.call({ op: 'end', walk });
@@ -224,6 +234,13 @@ export class MainWorldBridge {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** The texts a take reply gives for its nodes, one string per node; null otherwise. */
+export function validTexts(value: unknown, count: number): string[] | null {
+  if (!Array.isArray(value) || value.length !== count) return null;
+  for (const t of value) if (typeof t !== 'string') return null;
+  return value as string[];
 }
 
 /** A slice reply in the shape asked for, with code-shaped tokens only; null otherwise. */
