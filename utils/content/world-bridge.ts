@@ -65,7 +65,7 @@ export function serveWalks(doc: Document): void {
       case 'hello':
         return { v: PROTOCOL };
       case 'begin': {
-        const root = takeFromChannel()?.[0];
+        const root = takeFromChannel(1)?.[0];
         if (!root || (root !== doc && root.ownerDocument !== doc)) return { error: 'no root' };
         const id = nextId++;
         walks.set(id, { walk: new TextWalk(root), slices: new Map() });
@@ -117,19 +117,30 @@ export function serveWalks(doc: Document): void {
   });
 }
 
-/** Puts nodes in the channel, as collapsed StaticRanges, for the other world to take within this call. */
+/**
+ * Puts nodes in the channel for the other world to take within this call, two to a StaticRange (as its start
+ * and end): a range is only a pair of points, and each range costs the taker a wrapper.
+ */
 function putInChannel(nodes: Node[]): void {
-  const ranges = nodes.map((node) => new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 }));
+  const ranges: StaticRange[] = [];
+  for (let i = 0; i < nodes.length; i += 2) {
+    const end = nodes[i + 1] ?? nodes[i]!;
+    ranges.push(new StaticRange({ startContainer: nodes[i]!, startOffset: 0, endContainer: end, endOffset: 0 }));
+  }
   CSS.highlights.set(CHANNEL, new Highlight(...ranges));
 }
 
-/** The nodes in the channel, in order, or null when it is empty; either way the channel is gone after. */
-function takeFromChannel(): Node[] | null {
+/** The first count nodes in the channel, in order, or null when it is empty; either way the channel is gone after. */
+function takeFromChannel(count: number): Node[] | null {
   const channel = CSS.highlights.get(CHANNEL);
   CSS.highlights.delete(CHANNEL);
   if (!channel) return null;
   const nodes: Node[] = [];
-  for (const range of channel as unknown as Iterable<AbstractRange>) nodes.push(range.startContainer);
+  for (const range of channel as unknown as Iterable<AbstractRange>) {
+    if (nodes.length >= count) break;
+    nodes.push(range.startContainer);
+    if (nodes.length < count) nodes.push(range.endContainer);
+  }
   return nodes;
 }
 
@@ -215,10 +226,9 @@ export class MainWorldBridge {
       take: (slice, indexes) => {
         if (failed) return null;
         const res = this.call({ op: 'take', walk, slice, indexes });
-        const taken = takeFromChannel();
-        if (!isRecord(res) || !taken || taken.length !== indexes.length) return fail();
-        const texts = validTexts(res.texts, taken.length);
-        if (!texts) return fail();
+        const taken = takeFromChannel(indexes.length);
+        const texts = isRecord(res) ? validTexts(res.texts, indexes.length) : null;
+        if (!texts || !taken || taken.length !== indexes.length) return fail();
         // Under the root, so of this document. A shadow root is walked as a root of its own: contains()
         // crossing no shadow boundary is what is meant.
         for (const node of taken) if (!(node instanceof Text) || !root.contains(node)) return fail();
