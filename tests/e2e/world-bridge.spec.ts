@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { allMarks, card, hoverMark, markCentre, waitForMarks } from './helpers';
+import { allMarks, waitForMarks } from './helpers';
 
 // The superbill's codes, as the detection spec asserts them.
 const SUPERBILL = ['99213', '71046-26', 'J1100', '93000', '0657T', '3074F', '0001T', '99202', '99205', '99212', '99214', '99215', '99024'];
@@ -26,28 +26,13 @@ function hostilePage(mode: string) {
         else if (req.op === 'slice') reply({ slice: 1, tokens: ['<img>', '99213'], ends: [2], done: true });
         else reply({});
       }
-      if (mode === 'forge-texts' && req.op === 'take') {
-        // Lets the main world answer, then hands its reply on with one code's text changed to another's.
-        window.addEventListener(
-          'cpt-lens:walk-response',
-          (response) => {
-            const body = JSON.parse((response as CustomEvent<string>).detail) as { texts?: string[] };
-            if (!body.texts) return;
-            response.stopImmediatePropagation();
-            const texts = body.texts.map((t) => t.replace('J1100', '99215'));
-            document.dispatchEvent(new CustomEvent('cpt-lens:walk-response', { detail: JSON.stringify({ texts }) }));
-          },
-          { capture: true, once: true },
-        );
-      }
       if (mode === 'forge-nodes' && req.op === 'take') {
         // Elements where text nodes were asked for, in the count asked for.
         const ranges = (req.indexes ?? []).map(
           () => new StaticRange({ startContainer: document.body, startOffset: 0, endContainer: document.body, endOffset: 0 }),
         );
         CSS.highlights.set('cpt-lens-channel', new Highlight(...ranges));
-        // With a text for each, as the real reply has: only the nodes themselves are wrong.
-        reply({ texts: ranges.map(() => '99213') });
+        reply({ count: req.indexes?.length ?? 0 });
       }
     },
     true,
@@ -112,23 +97,4 @@ test('a rescan of a changed subtree through the main world drops the marks of a 
   const expected = [...SUPERBILL.filter((c) => c !== '99213'), '99214'].sort();
   await expect.poll(async () => (await allMarks(page)).sort()).toEqual(expected);
   expect((await requests()).slice(asked)).toEqual(expect.arrayContaining(['begin', 'slice', 'take']));
-});
-
-test('a page that forges the texts handed over can have its own text marked, but no card shows a code the text does not hold', async ({
-  context,
-  site,
-}) => {
-  const page = await context.newPage();
-  await page.addInitScript(hostilePage, 'forge-texts');
-  await page.goto(`${site}/pages/superbill.html`);
-  await waitForMarks(page, ['99213', 'J1100']);
-  // The mark over J1100 was set for the forged 99215: hovering it past the intent delay opens nothing.
-  const { x, y } = await markCentre(page, 'J1100');
-  await page.mouse.move(x - 2, y);
-  await page.mouse.move(x, y);
-  await page.waitForTimeout(1500);
-  await expect(card(page)).toBeHidden();
-  // Texts the page handed over unchanged open their cards as ever.
-  await hoverMark(page, '99213');
-  await expect(card(page)).toContainText('99213');
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodeMatch } from '../detect';
-import { MarkStore, type PageMark } from './mark-store';
+import { markHolds, MarkStore, type PageMark } from './mark-store';
 
 // The store's bookkeeping needs only a highlight registry and nodes with parents: small stand-ins for both,
 // so which marks a rescan drops is checked without a browser (the end-to-end tests do it in Chromium).
@@ -84,5 +84,24 @@ describe('MarkStore.dropUnder: the marks a rescan did not set again', () => {
         expect(marked(store, nodes).sort()).toEqual(expected.sort());
       }),
     );
+  });
+});
+
+describe('markHolds: a mark is shown only while its node still holds its token there', () => {
+  it('holds for the marked text, and not once the page changed, shortened or shifted it', () => {
+    const node = { data: 'CPT 99213-25 today' };
+    const match = { start: 4, end: 9, spanEnd: 12, code: '99213', modifiers: ['25'] } as CodeMatch;
+    const mark: PageMark = {
+      node: node as Text,
+      range: { startOffset: 4, endOffset: 12 } as StaticRange,
+      match,
+      kind: 'cpt1',
+      token: '99213-25',
+    };
+    expect(markHolds(mark)).toBe(true);
+    for (const changed of ['CPT 99214-25 today', 'CPT 99213', 'x CPT 99213-25 today', '']) {
+      node.data = changed;
+      expect(markHolds(mark), changed).toBe(false);
+    }
   });
 });

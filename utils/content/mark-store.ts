@@ -167,9 +167,8 @@ export class MarkStore {
 }
 
 /**
- * Whether the mark's text still reads as its token. A scan may have marked the text the page's main world
- * handed over (see world-bridge.ts), and the page may change its text before the observer's rescan: a mark
- * is checked against the node's own text before any card or list shows it.
+ * Whether the mark's text still reads as its token: the page may change a text between a scan and the
+ * observer's rescan of it, and a card or list must not name a code the text no longer holds.
  */
 export function markHolds(mark: PageMark): boolean {
   return mark.node.data.slice(mark.range.startOffset, mark.range.endOffset) === mark.token;

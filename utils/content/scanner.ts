@@ -291,9 +291,9 @@ export class Scanner {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
       const node = nodes[i]!;
       touched.add(node);
-      // The text as the walk read it (in the main world or this one): had the page changed it since, the
-      // observer has queued a rescan of it, and a node removed meanwhile is dropped after this scan
-      // (dropDisconnected). Cards and lists check each mark against the node itself (markHolds).
+      // The text as this world read it: had the page changed it since, the observer has queued a rescan of
+      // it, and a node removed meanwhile is dropped after this scan (dropDisconnected). Until that rescan,
+      // cards and lists check each mark against its node (markHolds).
       const parent = node.parentElement;
       if (parent && (SKIP_PARENTS.has(parent.localName) || parent.closest(SKIP_ANCESTORS))) {
         store.dropNode(node);

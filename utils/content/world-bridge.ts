@@ -5,14 +5,11 @@
 // next minor GCs a long task's worth of wrappers to trace (`npm run bench:gc`). From the main world the same
 // walk creates none, so it hands over only the few thousand text nodes whose tokens the dataset knows.
 //
-// Trust: the main world is the page's, and its answers are the page's word about its own text, which is all
-// they can change. The content script checks every node handed over (a Text under the root it asked about),
-// runs the detector itself on the texts handed with them (read again in this world, 5,000 texts cost a
-// tenth of the scan), and asks only the worker what a code is. A hostile page can then at worst hide codes,
-// or have its own text marked as a code it could as well have written there; before a card or the popup's
-// list shows a mark, the node's text is read in this world and must still hold the mark's token (markHolds
-// in mark-store.ts). Without an answer (no main-world script in this frame, a page that swallows the events,
-// a malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
+// Trust: the main world is the page's. Its answers are only a hint of where codes may be: the content script
+// checks every node handed over (a Text under the root it asked about, so of this document), reads the text
+// itself and runs the detector on it, so a hostile page can at worst hide codes from CPT Lens — which it can
+// do anyway. Without an answer (no main-world script in this frame, a page that swallows the events, a
+// malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
 // own nodes, and no page text ever leaves the page.
 //
 // Transport: a synchronous CustomEvent on the document each way, with a JSON string as detail (objects do
@@ -87,14 +84,9 @@ export function serveWalks(doc: Document): void {
         walks.get(req.walk)?.slices.delete(req.slice);
         if (!batch) return { error: 'no such slice' };
         const nodes: Node[] = [];
-        const texts: string[] = [];
-        for (const i of req.indexes) {
-          if (!batch.nodes[i]) continue;
-          nodes.push(batch.nodes[i]);
-          texts.push(batch.texts[i]!);
-        }
+        for (const i of req.indexes) if (batch.nodes[i]) nodes.push(batch.nodes[i]);
         putInChannel(nodes);
-        return { texts };
+        return { count: nodes.length };
       }
       case 'end':
         walks.delete(req.walk);
@@ -227,12 +219,11 @@ export class MainWorldBridge {
         if (failed) return null;
         const res = this.call({ op: 'take', walk, slice, indexes });
         const taken = takeFromChannel(indexes.length);
-        const texts = isRecord(res) ? validTexts(res.texts, indexes.length) : null;
-        if (!texts || !taken || taken.length !== indexes.length) return fail();
-        // Under the root, so of this document. A shadow root is walked as a root of its own: contains()
-        // crossing no shadow boundary is what is meant.
+        // Every node asked for: with one missing, the last range's end would stand in for it.
+        if (!isRecord(res) || res.count !== indexes.length || !taken || taken.length !== indexes.length) return fail();
+        // A shadow root is walked as a root of its own: contains() crossing no shadow boundary is what is meant.
         for (const node of taken) if (!(node instanceof Text) || !root.contains(node)) return fail();
-        return { nodes: taken as Text[], texts };
+        return { nodes: taken as Text[], texts: null };
       },
       end: () => {
         if (!failed) this.call({ op: 'end', walk });
@@ -244,13 +235,6 @@ export class MainWorldBridge {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-/** The texts a take reply gives for its nodes, one string per node; null otherwise. */
-export function validTexts(value: unknown, count: number): string[] | null {
-  if (!Array.isArray(value) || value.length !== count) return null;
-  for (const t of value) if (typeof t !== 'string') return null;
-  return value as string[];
 }
 
 /** A slice reply in the shape asked for, with code-shaped tokens only; null otherwise. */
