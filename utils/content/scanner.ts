@@ -8,20 +8,27 @@ import type { MainWorldBridge, RemoteSlice, WalkSource } from './world-bridge';
 import { yieldToPage } from './yield';
 import { selfEvidentCategory, type CodeCategory } from '../../data/categories';
 
-// Text under these is not page text a coder reads (or is theirs to edit): never marked. Such text sits right
-// inside one of SKIP_PARENTS, which a text node's parent answers by its name alone; only the rest, which hide
-// text at any depth, are left to a selector matched against every ancestor (the shorter it is, the cheaper).
-const SKIP_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'iframe']);
+// Text under these is not page text a coder reads (or is theirs to edit): never marked. The elements that hold
+// only text are told by name (a text node's parent, or the root itself); the rest can hide text at any depth,
+// so they are a selector matched against every ancestor, the shorter the cheaper. An option may hold markup
+// (a customizable select's does), so select and option are among the rest.
+const TEXT_ONLY_SKIPS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe']);
 const SKIP_ANCESTORS = [
   'svg',
   'canvas',
+  'select',
+  'option',
   'cpt-lens-ui',
   // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
   '[contenteditable]:not([contenteditable="false"])',
   '[aria-hidden="true"]',
   '[hidden]',
 ].join(',');
-const SKIP_SELECTOR = `${[...SKIP_PARENTS].join(',')},${SKIP_ANCESTORS}`;
+
+/** Whether text in el, or under it, sits in skipped markup. */
+function inSkippedMarkup(el: Element): boolean {
+  return TEXT_ONLY_SKIPS.has(el.localName) || el.closest(SKIP_ANCESTORS) !== null;
+}
 // Elements that can never host a shadow root (the HTML spec allows one on custom elements, div, span, p,
 // section and a few more). Excluding the common ones in one native query leaves few elements to ask for a
 // shadowRoot: every DOM property read from a content script's isolated world costs a wrapper lookup.
@@ -131,7 +138,7 @@ export class Scanner {
 
   private skipped(node: Node): boolean {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    return el !== null && el.closest(SKIP_SELECTOR) !== null;
+    return el !== null && inSkippedMarkup(el);
   }
 
   /** Scans roots (elements, documents or shadow roots), replacing the marks beneath them, as one batch. */
@@ -295,7 +302,7 @@ export class Scanner {
       // it, and a node removed meanwhile is dropped after this scan (dropDisconnected). Until that rescan,
       // cards and lists check each mark against its node (markHolds).
       const parent = node.parentElement;
-      if (parent && (SKIP_PARENTS.has(parent.localName) || parent.closest(SKIP_ANCESTORS))) {
+      if (parent && inSkippedMarkup(parent)) {
         store.dropNode(node);
         continue;
       }
