@@ -74,10 +74,10 @@ class LocalWalkSource implements WalkSource {
     return { slice, tokens: batch.tokens, ends: batch.tokenEnds, done: !more };
   }
 
-  take(slice: number, indexes: number[]): { nodes: Text[]; texts: string[] } {
+  take(slice: number, indexes: number[]): Text[] {
     const batch = this.batches.get(slice)!;
     this.batches.delete(slice);
-    return { nodes: indexes.map((i) => batch.nodes[i]!), texts: indexes.map((i) => batch.texts[i]!) };
+    return indexes.map((i) => batch.nodes[i]!);
   }
 
   end(): void {
@@ -215,7 +215,7 @@ export class Scanner {
           for (let from = 0; ;) {
             from = this.markNodes(taken, touched, memo, from, t + SLICE_MS);
             measure('mark', t);
-            if (from >= taken.nodes.length) return;
+            if (from >= taken.length) return;
             await yieldToPage();
             if (signal.aborted) return;
             t = performance.now();
@@ -285,28 +285,22 @@ export class Scanner {
   // Text hidden by CSS is still marked: its highlight is never painted or hovered, and asking the browser
   // whether it is visible would force a style recalculation of the whole page on every slice.
   /** Marks nodes[from…] until the deadline; returns where it stopped (nodes.length when done). */
-  private markNodes(
-    { nodes, texts }: { nodes: Text[]; texts: string[] | null },
-    touched: Set<Text>,
-    memo: WalkMemo,
-    from: number,
-    deadline: number,
-  ): number {
+  private markNodes(nodes: Text[], touched: Set<Text>, memo: WalkMemo, from: number, deadline: number): number {
     const { store } = this.o;
     const { strictness, suppressed, categories } = this.o.settings();
     for (let i = from; i < nodes.length; i++) {
       if ((i - from) % 16 === 15 && performance.now() > deadline) return i;
       const node = nodes[i]!;
       touched.add(node);
-      // The text as this world read it: had the page changed it since, the observer has queued a rescan of
-      // it, and a node removed meanwhile is dropped after this scan (dropDisconnected). Until that rescan,
-      // cards and lists check each mark against its node (markHolds).
+      // The node's text as it is now, read here (5,000 reads cost well under a millisecond): had the page
+      // changed it since the walk, the observer has queued a rescan of it, and a node removed meanwhile is
+      // dropped after this scan (dropDisconnected). Cards and lists check each mark against its node (markHolds).
       const parent = node.parentElement;
       if (parent && inSkippedMarkup(parent)) {
         store.dropNode(node);
         continue;
       }
-      const text = texts ? texts[i]! : node.data;
+      const text = node.data;
       const matches = this.matchesOf(text, parent, memo);
       const marks: PageMark[] = [];
       for (const match of matches) {

@@ -143,11 +143,8 @@ function takeFromChannel(count: number): Node[] | null {
 export interface WalkSource {
   /** The next slice until the deadline, or null when the source failed (the caller walks again by itself). */
   slice(deadline: number): RemoteSlice | null;
-  /**
-   * The text nodes at slice's node indexes, checked to be Text under the root, with their texts when the
-   * source read them in this world (null: read them again); null when the source failed.
-   */
-  take(slice: number, indexes: number[]): { nodes: Text[]; texts: string[] | null } | null;
+  /** The text nodes at slice's node indexes, checked to be Text under the root; null when the source failed. */
+  take(slice: number, indexes: number[]): Text[] | null;
   end(): void;
 }
 
@@ -223,7 +220,7 @@ export class MainWorldBridge {
         if (!isRecord(res) || res.count !== indexes.length || !taken || taken.length !== indexes.length) return fail();
         // A shadow root is walked as a root of its own: contains() crossing no shadow boundary is what is meant.
         for (const node of taken) if (!(node instanceof Text) || !root.contains(node)) return fail();
-        return { nodes: taken as Text[], texts: null };
+        return taken as Text[];
       },
       end: () => {
         if (!failed) this.call({ op: 'end', walk });
