@@ -89,9 +89,9 @@ export default defineBackground(() => {
     checkSender(sender, own);
     return service.lookup(validateLookup(data).codes);
   });
-  messaging.onMessage('known', ({ sender, data }) => {
+  messaging.onMessage('codeList', ({ sender }) => {
     checkSender(sender, own);
-    return service.known(validateLookup(data, 'known').codes);
+    return service.codeList();
   });
   messaging.onMessage('search', ({ sender, data }) => {
     checkSender(sender, own);

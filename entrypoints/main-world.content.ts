@@ -1,6 +1,6 @@
-import { serveWalks } from '../utils/content/world-bridge';
+import { serveScans } from '../utils/content/world-bridge';
 
-// The page's own world, from before its scripts run: walks page text for the content script (see world-bridge.ts).
+// The page's own world, from before its scripts run: scans page text for the content script (see world-bridge.ts).
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
@@ -10,6 +10,6 @@ export default defineContentScript({
   // No global variable: nothing of CPT Lens is left on the page's window.
   globalName: false,
   main() {
-    serveWalks(document);
+    serveScans(document);
   },
 });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { CodeSet } from './code-set';
 import { english } from '../tests/english';
 import { describe, expect, it } from 'vitest';
 import { buildDatasetFromSources } from '../data/build';
@@ -161,12 +162,14 @@ describe('lookup and search', () => {
     expect(entries['J1100']!.base.longDescriptor).toBe('Injection, fixture drug, 1 mg');
     expect(entries['99999']).toBeNull();
   });
-  it('says which codes are known, for a page scan, without sending records', async () => {
+  it('gives a page scan the code list of the release, packed, without records', async () => {
     const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);
-    // 71046 has component rows (26); it is reported once. 99999 is not in the fixture.
-    const { known, release } = await service.known(['71046', 'J1100', '99999', '71046']);
+    const { codes, release } = await service.codeList();
     expect(release.id).toBe('RVU26C');
-    expect([...known].sort()).toEqual(['71046', 'J1100']);
+    const set = new CodeSet(codes);
+    // 71046 has component rows (26): it is in the list once, as the code.
+    expect([set.has('71046'), set.has('J1100'), set.has('99213'), set.has('99999')]).toEqual([true, true, true, false]);
+    expect(codes.match(/.{5}/g)!.filter((c) => c === '71046')).toHaveLength(1);
   });
   it('finds codes by exact code, prefix and words', async () => {
     const service = createLensService(freshDb(), await sourceOf(fixtureDataset()), english);

@@ -183,27 +183,29 @@ describe('detector properties', () => {
           expected.push(...alone);
           expectedOwners.push(...alone.map(() => i));
         });
-        const tokens = ['before'];
+        const text = parts.join('') + tail;
+        const starts = [-1];
         const owners: number[] = [];
         pushRunTokens(
-          parts.join('') + tail,
+          text,
           parts.map((p) => p.length),
           parts.length,
-          tokens,
+          starts,
           owners,
         );
-        expect(tokens).toEqual(['before', ...expected]);
+        expect(starts[0]).toBe(-1);
+        expect(starts.slice(1).map((at) => text.slice(at, at + 5))).toEqual(expected);
         expect(owners).toEqual(expectedOwners);
       }),
       { numRuns: 5000 },
     );
   });
   it("finds a node's code glued to its neighbours' digits, and none that only the glue makes", () => {
-    const tokens: string[] = [];
+    const starts: number[] = [];
     const owners: number[] = [];
     // "1000" + "99213" + "7" reads 1000992137 end to end; "992" + "13" reads 99213.
-    pushRunTokens('1000992137' + '99213', [4, 5, 1, 3, 2], 5, tokens, owners);
-    expect(tokens).toEqual(['99213']);
+    pushRunTokens('1000992137' + '99213', [4, 5, 1, 3, 2], 5, starts, owners);
+    expect(starts).toEqual([4]);
     expect(owners).toEqual([1]);
   });
   it('explains every candidate of a list, the ones the dataset lacks too, and shares no cue list between them', () => {

@@ -4,7 +4,8 @@ import { searchDocsOf } from './search-docs';
 import { SearchIndex } from './search-index';
 import type { CodeCategory } from '../data/categories';
 import type { Text } from '../data/meanings';
-import type { DatasetStatus, KnownResponse, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
+import type { CodeListResponse, DatasetStatus, LookupResponse, ReleaseBrief, SearchHit } from './messaging';
+import { packCodes } from './code-set';
 
 function brief(r: InstalledRelease): ReleaseBrief {
   return {
@@ -37,9 +38,9 @@ export function createLensService(db: LensDb, source: DatasetSource, text: Text)
   // release can only arrive with a new worker), on first need.
   const whenReady = once(() => ensureDataset(db, source, text));
   const searchIndex = once(async () => new SearchIndex(searchDocsOf(await allRecords(db, await whenReady()))));
-  const codesOfRelease = once(async () => {
+  const packedCodes = once(async () => {
     await whenReady();
-    return codeSetOf(db);
+    return packCodes(await codeSetOf(db));
   });
 
   return {
@@ -48,10 +49,9 @@ export function createLensService(db: LensDb, source: DatasetSource, text: Text)
       const release = await whenReady();
       return { release: brief(release), entries: await lookupCodes(db, release, codes) };
     },
-    async known(codes: string[]): Promise<KnownResponse> {
+    async codeList(): Promise<CodeListResponse> {
       const release = await whenReady();
-      const all = await codesOfRelease();
-      return { release: brief(release), known: [...new Set(codes)].filter((c) => all.has(c)) };
+      return { release: brief(release), codes: await packedCodes() };
     },
     async search(query: string, limit: number, category: CodeCategory | null = null): Promise<SearchHit[]> {
       // An empty query only warms the index (the popup sends one as it opens).

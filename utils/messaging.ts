@@ -16,10 +16,10 @@ export interface LookupResponse {
   entries: Record<string, CodeEntry | null>;
 }
 
-/** What a page scan needs: which of the asked codes the dataset holds (the full entries come on hover). */
-export interface KnownResponse {
+/** What a page scan needs: every code the release holds, packed (code-set.ts); the full entries come on hover. */
+export interface CodeListResponse {
   release: ReleaseBrief;
-  known: string[];
+  codes: string;
 }
 
 export interface SearchHit {
@@ -34,7 +34,7 @@ export interface DatasetStatus {
 
 export interface ProtocolMap {
   lookup(data: { codes: string[] }): LookupResponse;
-  known(data: { codes: string[] }): KnownResponse;
+  codeList(): CodeListResponse;
   search(data: { query: string; limit?: number; category?: CodeCategory | null }): SearchHit[];
   recentList(): string[];
   recentAdd(data: { code: string }): void;
@@ -79,10 +79,10 @@ function record(data: unknown, what: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-export function validateLookup(data: unknown, what: 'lookup' | 'known' = 'lookup'): { codes: string[] } {
-  const codes = record(data, what).codes;
-  if (!Array.isArray(codes)) throw new ProtocolError(`${what} needs codes: string[]`);
-  if (codes.length > MAX_LOOKUP_BATCH) throw new ProtocolError(`${what} takes at most ${MAX_LOOKUP_BATCH} codes, got ${codes.length}`);
+export function validateLookup(data: unknown): { codes: string[] } {
+  const codes = record(data, 'lookup').codes;
+  if (!Array.isArray(codes)) throw new ProtocolError('lookup needs codes: string[]');
+  if (codes.length > MAX_LOOKUP_BATCH) throw new ProtocolError(`lookup takes at most ${MAX_LOOKUP_BATCH} codes, got ${codes.length}`);
   for (const c of codes)
     if (typeof c !== 'string' || !CODE_RE.test(c)) throw new ProtocolError(`"${String(c).slice(0, 20)}" is not a five-character code`);
   return { codes: codes as string[] };

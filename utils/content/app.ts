@@ -7,13 +7,12 @@ import { messaging, type ReleaseBrief } from '../messaging';
 import { benchTimingItem, readContentSettings, suppressToken, watchContentSettings, type ContentSettings } from '../settings';
 import { watchFormFields } from './form-fields';
 import { HoverCard, targetOfMark } from './hover-card';
-import { liveRange, markHolds, MarkStore } from './mark-store';
+import { liveRange } from './mark-store';
 import { Scanner, timing } from './scanner';
 import { MainWorldBridge } from './world-bridge';
 import { t } from '../i18n';
 
 export interface CptLensPage {
-  store: MarkStore;
   scanner: Scanner;
   card: HoverCard;
 }
@@ -29,21 +28,20 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   };
   await loadLocality();
 
-  // The badge shows the top frame's count after every scan.
-  const store = new MarkStore(() => {
-    if (window === window.top) void messaging.sendMessage('pageCount', { count: store.size }).catch(() => undefined);
-  });
-  // A scan asks only which codes exist; a card's full entry is fetched when the pointer arrives on its code,
-  // during the intent delay, and kept for this frame.
-  const known = async (codes: string[]) => {
-    const res = await messaging.sendMessage('known', { codes });
+  // A scan needs only the release's code list; a card's full entry is fetched when the pointer arrives on its
+  // code, during the intent delay, and kept for this frame.
+  const codes = async () => {
+    const res = await messaging.sendMessage('codeList', undefined);
     release = res.release;
-    return res.known;
+    return res.codes;
   };
   const scanner = new Scanner({
-    store,
-    known,
+    codes,
     settings: () => settings,
+    // The badge shows the top frame's count after every scan.
+    onMarked: (count) => {
+      if (window === window.top) void messaging.sendMessage('pageCount', { count }).catch(() => undefined);
+    },
     signal,
     onShadowRoot: (shadow) => styleShadowRoot(shadow),
     bridge: MainWorldBridge.connect(document, signal),
@@ -66,7 +64,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     return p;
   };
   const card = new HoverCard({
-    store,
+    marksAt: (node) => scanner.marksAt(node),
     shadowRoots: () => scanner.shadowRoots,
     entryOf,
     cachedEntry: (code) => entries.get(code),
@@ -112,7 +110,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   const deactivate = () => {
     active = false;
     scanner.disconnect();
-    store.clear();
+    scanner.clear();
     card.close();
   };
   if (settings.enabled && !settings.paused) await activate();
@@ -132,8 +130,7 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
           settings.suppressed.join() !== before.suppressed.join() ||
           settings.categories.join() !== before.categories.join())
       ) {
-        store.clear();
-        await scanner.scan(root());
+        await scanner.rescanAll();
       }
     })();
   });
@@ -141,9 +138,9 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   // The keyboard command (via the worker): next / previous code, card opened and focused.
   let cursor = -1;
   if (window === window.top) {
-    messaging.onMessage('navigateCode', ({ data }) => {
+    messaging.onMessage('navigateCode', async ({ data }) => {
       // Only codes a person can see: hidden text has no boxes.
-      const marks = visibleMarks();
+      const marks = await visibleMarks();
       if (marks.length === 0) return false;
       cursor = (cursor + data.direction + marks.length) % marks.length;
       const mark = marks[cursor]!;
@@ -154,17 +151,17 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
   }
 
   // The popup's "on this page" list, and its click-to-reveal.
-  const visibleMarks = () => store.all().filter((m) => markHolds(m) && liveRange(m).getClientRects().length > 0);
+  const visibleMarks = async () => (await scanner.allMarks()).filter((m) => liveRange(m).getClientRects().length > 0);
   if (window === window.top) {
-    messaging.onMessage('pageCodes', () =>
-      visibleMarks().map((m) => {
+    messaging.onMessage('pageCodes', async () =>
+      (await visibleMarks()).map((m) => {
         const text = m.node.data;
         const context = `${text.slice(Math.max(0, m.match.start - 30), m.match.start)}[${m.token}]${text.slice(m.match.spanEnd, m.match.spanEnd + 30)}`;
         return { token: m.token, code: m.match.code, modifiers: m.match.modifiers, context: context.replace(/\s+/g, ' ').trim() };
       }),
     );
-    messaging.onMessage('revealCode', ({ data }) => {
-      const mark = visibleMarks()[data.index];
+    messaging.onMessage('revealCode', async ({ data }) => {
+      const mark = (await visibleMarks())[data.index];
       if (!mark) return false;
       mark.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
       void card.open(targetOfMark(mark), { focus: true });
@@ -177,9 +174,8 @@ export async function startCptLens(signal: AbortSignal): Promise<CptLensPage> {
     () => {
       unwatch();
       deactivate();
-      store.dispose();
     },
     { once: true },
   );
-  return { store, scanner, card };
+  return { scanner, card };
 }

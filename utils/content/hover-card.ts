@@ -9,7 +9,7 @@ import { buildCard } from '../card-model';
 import { t, text } from '../i18n';
 import type { CodeEntry } from '../dataset-store';
 import type { ReleaseBrief } from '../messaging';
-import { liveRange, markAtPoint, type MarkStore, type PageMark } from './mark-store';
+import { liveRange, markAtPoint, sameMark, type PageMark } from './mark-store';
 import { createUiHost, type UiHost } from './ui-host';
 
 export const OPEN_DELAY_MS = 300;
@@ -25,7 +25,8 @@ export interface CardTarget {
 }
 
 export interface HoverCardOptions {
-  store: MarkStore;
+  /** The marks of a text node, worked out from its text as it is now. */
+  marksAt: (node: Node) => PageMark[];
   shadowRoots: () => ShadowRoot[];
   entryOf: (code: string) => Promise<CodeEntry | null>;
   /** The entry if this frame already has it: lets the card render without waiting a turn. */
@@ -97,7 +98,7 @@ export class HoverCard {
     clearTimeout(this.trailing);
     this.lastHitTest = at;
     if (this.pointerOnCard) return;
-    const mark = markAtPoint(this.o.store, this.pointer.x, this.pointer.y, this.o.shadowRoots());
+    const mark = markAtPoint(this.o.marksAt, this.pointer.x, this.pointer.y, this.o.shadowRoots());
     // A test that ran late (throttled) still counts the delay from when the pointer arrived.
     if (mark) this.hoverMark(mark, this.pointerAt);
     else if (this.current?.mark) this.leave();
@@ -108,11 +109,11 @@ export class HoverCard {
   }
 
   private hoverMark(mark: PageMark, at: number): void {
-    if (this.current?.mark === mark) {
+    if (sameMark(this.current?.mark, mark)) {
       clearTimeout(this.closeTimer);
       return;
     }
-    if (this.pendingMark === mark) return;
+    if (sameMark(this.pendingMark, mark)) return;
     this.pendingMark = mark;
     this.o.prefetch?.(mark.match.code);
     // The intent delay counts from when the pointer arrived, not from when we noticed.

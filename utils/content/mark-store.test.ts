@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodeMatch } from '../detect';
-import { markHolds, MarkStore, type PageMark } from './mark-store';
+import { MarkStore, sameMark, type PageMark } from './mark-store';
 
 // The store's bookkeeping needs only a highlight registry and nodes with parents: small stand-ins for both,
 // so which marks a rescan drops is checked without a browser (the end-to-end tests do it in Chromium).
@@ -87,21 +87,22 @@ describe('MarkStore.dropUnder: the marks a rescan did not set again', () => {
   });
 });
 
-describe('markHolds: a mark is shown only while its node still holds its token there', () => {
-  it('holds for the marked text, and not once the page changed, shortened or shifted it', () => {
-    const node = { data: 'CPT 99213-25 today' };
-    const match = { start: 4, end: 9, spanEnd: 12, code: '99213', modifiers: ['25'] } as CodeMatch;
-    const mark: PageMark = {
-      node: node as Text,
-      range: { startOffset: 4, endOffset: 12 } as StaticRange,
-      match,
-      kind: 'cpt1',
-      token: '99213-25',
-    };
-    expect(markHolds(mark)).toBe(true);
-    for (const changed of ['CPT 99214-25 today', 'CPT 99213', 'x CPT 99213-25 today', '']) {
-      node.data = changed;
-      expect(markHolds(mark), changed).toBe(false);
-    }
+describe('sameMark: a hover over the same code of the same text is one mark, though worked out afresh', () => {
+  const markOf = (node: object, start: number, token: string): PageMark => ({
+    node: node as Text,
+    range: { startOffset: start, endOffset: start + token.length } as StaticRange,
+    match: { start, end: start + 5, spanEnd: start + token.length, code: token.slice(0, 5), modifiers: [] } as unknown as CodeMatch,
+    kind: 'cpt1',
+    token,
+  });
+  it('holds for equal node, place and token, and not when any of them differs', () => {
+    const node = {};
+    const mark = markOf(node, 4, '99213-25');
+    expect(sameMark(mark, markOf(node, 4, '99213-25'))).toBe(true);
+    expect(sameMark(mark, markOf({}, 4, '99213-25'))).toBe(false);
+    expect(sameMark(mark, markOf(node, 10, '99213-25'))).toBe(false);
+    expect(sameMark(mark, markOf(node, 4, '99213'))).toBe(false);
+    expect(sameMark(mark, null)).toBe(false);
+    expect(sameMark(undefined, mark)).toBe(false);
   });
 });

@@ -145,13 +145,9 @@ export class MarkStore {
     return this.byNode.get(node as Text) ?? [];
   }
 
-  /** Every mark in document order. */
-  all(): PageMark[] {
-    const marks = [...this.byNode.values()].flat();
-    return marks.sort((a, b) => {
-      if (a.node === b.node) return a.match.start - b.match.start;
-      return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-    });
+  /** The text nodes with marks, in document order. */
+  nodes(): Text[] {
+    return [...this.byNode.keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   get size(): number {
@@ -164,14 +160,6 @@ export class MarkStore {
     this.clear();
     for (const k of KINDS) CSS.highlights.delete(HIGHLIGHT_PREFIX + k);
   }
-}
-
-/**
- * Whether the mark's text still reads as its token: the page may change a text between a scan and the
- * observer's rescan of it, and a card or list must not name a code the text no longer holds.
- */
-export function markHolds(mark: PageMark): boolean {
-  return mark.node.data.slice(mark.range.startOffset, mark.range.endOffset) === mark.token;
 }
 
 /** A live Range over a mark, for geometry (client rects, card placement); made only when asked. */
@@ -205,12 +193,17 @@ function pointIn(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-/** The mark under the pointer, found by hit-testing our own map of ranges. */
-export function markAtPoint(store: MarkStore, x: number, y: number, shadowRoots: ShadowRoot[]): PageMark | null {
+/** Whether two marks are the same mark of the same text (marks are worked out afresh for each hit test). */
+export function sameMark(a: PageMark | null | undefined, b: PageMark | null | undefined): boolean {
+  return !!a && !!b && a.node === b.node && a.range.startOffset === b.range.startOffset && a.token === b.token;
+}
+
+/** The mark under the pointer: the caret's text node's marks, worked out from its text, hit-tested by their boxes. */
+export function markAtPoint(marksAt: (node: Node) => PageMark[], x: number, y: number, shadowRoots: ShadowRoot[]): PageMark | null {
   const caret = caretAt(x, y, shadowRoots);
   if (!caret) return null;
-  for (const m of store.marksOf(caret.node)) {
-    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && markHolds(m) && pointIn(liveRange(m), x, y)) return m;
+  for (const m of marksAt(caret.node)) {
+    if (caret.offset >= m.match.start && caret.offset <= m.match.spanEnd && pointIn(liveRange(m), x, y)) return m;
   }
   return null;
 }

@@ -1,46 +1,49 @@
 // The walk over a tree's text, in slices: which text nodes hold code tokens, and the tokens. DOM only, no
 // extension APIs, so the same code runs in the content script's isolated world and in the page's main world
-// (see world-bridge.ts for why the main world walks).
-import { pushCodeTokens, pushRunTokens } from '../detect';
+// (see world-bridge.ts for why the main world scans).
+import { pushRunTokens } from '../detect';
 
-/** What one slice of the walk found: the text nodes with code tokens, and their tokens. */
-export class WalkBatch {
-  readonly nodes: Text[] = [];
-  /** Every node's tokens, one after another; node i's are tokens[tokenEnds[i - 1] ?? 0 … tokenEnds[i]). */
-  readonly tokens: string[] = [];
-  readonly tokenEnds: number[] = [];
+/**
+ * Called for each text node of a run that holds code tokens. Its tokens are the five characters of text at
+ * starts[from…to): text is the run's (or the node's own), so a token can be asked about without making it a string.
+ */
+export type TokenVisit = (node: Text, text: string, starts: number[], from: number, to: number) => void;
 
-  /**
-   * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: their tokens are
-   * collected, and each node with any is kept. Their text is read as one string (a Range's), not node by node:
-   * from an isolated world each data read converts a string across the binding, where a length is a number.
-   */
-  visitRun(nodes: Text[], lengths: number[], count: number): void {
-    if (count === 0) return;
-    const text = textOfRun(nodes[0]!, nodes[count - 1]!, lengths[count - 1]!);
-    let total = 0;
-    for (let i = 0; i < count; i++) total += lengths[i]!;
-    // The Range's text is exactly the nodes' texts end to end, unless it held a text node the walker does not
-    // show (a CDATA section in an XML document): then each node is read on its own.
-    if (text.length !== total) {
-      for (let i = 0; i < count; i++) {
-        if (lengths[i]! >= 5 && pushCodeTokens(nodes[i]!.data, this.tokens) > 0) {
-          this.nodes.push(nodes[i]!);
-          this.tokenEnds.push(this.tokens.length);
-        }
-      }
-      return;
+// Reused by every run: where the run's tokens start and, for each, the index of the node it is in.
+const runStarts: number[] = [];
+const runOwners: number[] = [];
+
+/**
+ * The walk's work on a run of text nodes, consecutive in tree order, whose lengths were read: each node with
+ * code tokens is visited with them. Their text is read as one string (a Range's), not node by node: from an
+ * isolated world each data read converts a string across the binding, where a length is a number.
+ */
+function tokenizeRun(nodes: Text[], lengths: number[], count: number, visit: TokenVisit): void {
+  if (count === 0) return;
+  const text = textOfRun(nodes[0]!, nodes[count - 1]!, lengths[count - 1]!);
+  let total = 0;
+  for (let i = 0; i < count; i++) total += lengths[i]!;
+  const starts = runStarts;
+  const owners = runOwners;
+  // The Range's text is exactly the nodes' texts end to end, unless it held a text node the walker does not
+  // show (a CDATA section in an XML document): then each node is read on its own.
+  if (text.length !== total) {
+    for (let i = 0; i < count; i++) {
+      if (lengths[i]! < 5) continue;
+      const own = nodes[i]!.data;
+      starts.length = owners.length = 0;
+      pushRunTokens(own, [own.length], 1, starts, owners);
+      if (starts.length > 0) visit(nodes[i]!, own, starts, 0, starts.length);
     }
-    const first = this.tokens.length;
-    const owners = runOwners;
-    pushRunTokens(text, lengths, count, this.tokens, owners);
-    // Each node's tokens are consecutive: a node is kept where its last token is.
-    for (let k = 0; k < owners.length; k++) {
-      if (owners[k + 1] === owners[k]) continue;
-      this.nodes.push(nodes[owners[k]!]!);
-      this.tokenEnds.push(first + k + 1);
-    }
-    owners.length = 0;
+    return;
+  }
+  starts.length = owners.length = 0;
+  pushRunTokens(text, lengths, count, starts, owners);
+  // Each node's tokens are consecutive.
+  for (let k = 0, from = 0; k < owners.length; k++) {
+    if (owners[k + 1] === owners[k]) continue;
+    visit(nodes[owners[k]!]!, text, starts, from, k + 1);
+    from = k + 1;
   }
 }
 
@@ -65,7 +68,6 @@ function textOfRun(first: Text, last: Text, lastLength: number): string {
 const RUN = 256;
 const runNodes: Text[] = [];
 const runLengths: number[] = [];
-const runOwners: number[] = [];
 
 /** A walk over the text nodes under one root (an element, document, shadow root or a text node itself). */
 export class TextWalk {
@@ -81,11 +83,11 @@ export class TextWalk {
     this.walker = this.single ? null : doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   }
 
-  /** Tokenizes text nodes into batch until the deadline; true when it stopped there (more to do), false at the end. */
-  slice(deadline: number, batch: WalkBatch): boolean {
+  /** Visits the text nodes that hold code tokens until the deadline; true when it stopped there (more to do), false at the end. */
+  slice(deadline: number, visit: TokenVisit): boolean {
     if (this.finished) return false;
     if (this.single) {
-      batch.visitRun([this.single], [this.single.length], 1);
+      tokenizeRun([this.single], [this.single.length], 1, visit);
       this.single = null;
       this.finished = true;
       return false;
@@ -100,7 +102,7 @@ export class TextWalk {
         runLengths[count++] = node.length;
       }
       // In the same task as the lengths: the page cannot have changed the text in between.
-      batch.visitRun(runNodes, runLengths, count);
+      tokenizeRun(runNodes, runLengths, count, visit);
       runNodes.fill(null as unknown as Text, 0, count);
       if (count < RUN) {
         this.finished = true;

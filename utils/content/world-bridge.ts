@@ -1,95 +1,86 @@
-// The walk over page text runs in the page's main world; everything else stays in the content script.
+// The scan runs in the page's main world; everything else stays in the content script.
 //
 // Why: every DOM node a content script touches gets a wrapper in its isolated world, and a 10,000-row table
 // has ~85,000 text nodes. Walking them from the isolated world costs twice the walk itself and leaves the
-// next minor GCs a long task's worth of wrappers to trace (`npm run bench:gc`). From the main world the same
-// walk creates none, so it hands over only the few thousand text nodes whose tokens the dataset knows.
+// next minor GCs a long task's worth of wrappers to trace (`npm run bench:gc`). From the main world the walk
+// creates none, and marking there spares the hand-over of the thousands of text nodes that hold codes. The
+// content script gives the main world the release's code list (codes only, no descriptors: public CMS data)
+// and the user's rules once per frame, then asks it to scan roots in slices.
 //
-// Trust: the main world is the page's. Its answers are only a hint of where codes may be: the content script
-// checks every node handed over (a Text under the root it asked about, so of this document), reads the text
-// itself and runs the detector on it, so a hostile page can at worst hide codes from CPT Lens — which it can
-// do anyway. Without an answer (no main-world script in this frame, a page that swallows the events, a
-// malformed reply) the content script walks in its own world. Nothing crosses but strings and the page's
-// own nodes, and no page text ever leaves the page.
+// Trust: the main world is the page's. What it marks is only paint (CSS.highlights is shared by both worlds, so
+// a page could paint our highlights anyway), and a hostile page can at worst hide codes from CPT Lens, which it
+// can do anyway. Everything CPT Lens tells the user (a card, the popup's list of the page's codes) the content
+// script works out itself from the text node's own text; the nodes the main world names for the list are
+// checked to be Text of this document. Without an answer (no main-world script in this frame, a page that
+// swallows the events, a malformed reply) the content script scans in its own world from then on. Nothing
+// crosses but strings, numbers and the page's own nodes, and no page text ever leaves the page.
 //
 // Transport: a synchronous CustomEvent on the document each way, with a JSON string as detail (objects do
 // not cross worlds in Chrome, and strings are safe in Firefox's Xrays); nodes travel as StaticRanges in a
 // Highlight registered under CHANNEL for the length of one call (CSS.highlights is the page's, shared by both
 // worlds), deleted as soon as they are read.
-import { categoryOf } from '../../data/categories';
-import { TextWalk, WalkBatch } from './text-walk';
+import { LocalScanHost, type ScanHost } from './scan-host';
+import type { MarkRules } from './node-marker';
 
 export const REQUEST_EVENT = 'cpt-lens:walk-request';
 export const RESPONSE_EVENT = 'cpt-lens:walk-response';
 export const CHANNEL = 'cpt-lens-channel';
-const PROTOCOL = 1;
-/** Walks the main world keeps at once; the oldest is forgotten beyond this (a content script that went away). */
-const MAX_WALKS = 32;
-/** Slices a walk keeps waiting for their nodes to be taken. */
-const MAX_SLICES = 256;
-/** A slice answer larger than this is not believed (one slice of ~8 ms finds a few thousand tokens). */
-const MAX_TOKENS = 200_000;
+const PROTOCOL = 2;
 
-export type WalkRequest =
+export type ScanRequest =
   | { op: 'hello' }
-  | { op: 'begin' }
+  | { op: 'configure'; codes: string; rules: MarkRules }
+  | { op: 'open' }
+  | { op: 'begin'; count: number }
   | { op: 'slice'; walk: number; deadline: number }
-  | { op: 'take'; walk: number; slice: number; indexes: number[] }
-  | { op: 'end'; walk: number };
-
-/** One slice of a main-world walk: node i of the slice has tokens[ends[i - 1] ?? 0 … ends[i]). */
-export interface RemoteSlice {
-  slice: number;
-  tokens: string[];
-  ends: number[];
-  done: boolean;
-}
+  | { op: 'end'; walk: number }
+  | { op: 'close' }
+  | { op: 'nodes' }
+  | { op: 'clear' };
 
 // ---------------------------------------------------------------------------------------------------------
 // The main world's side.
 
-/** Answers walk requests on doc. Called once, at document_start, from the main-world content script. */
-export function serveWalks(doc: Document): void {
-  const walks = new Map<number, { walk: TextWalk; slices: Map<number, WalkBatch> }>();
-  let nextId = 1;
+/** Answers scan requests on doc. Called once, at document_start, from the main-world content script. */
+export function serveScans(doc: Document): void {
+  const host = new LocalScanHost();
   // Captured before the page's own scripts run, so a page that later replaces these cannot redirect answers.
   const dispatch = doc.dispatchEvent.bind(doc);
   const stringify = JSON.stringify;
   const parse = JSON.parse;
 
-  const handle = (req: WalkRequest): unknown => {
+  const handle = (req: ScanRequest): unknown => {
     switch (req.op) {
       case 'hello':
         return { v: PROTOCOL };
+      case 'configure':
+        return { ok: host.configure(String(req.codes), req.rules) };
+      case 'open':
+        return { ok: host.open() };
       case 'begin': {
-        const root = takeFromChannel(1)?.[0];
-        if (!root || (root !== doc && root.ownerDocument !== doc)) return { error: 'no root' };
-        const id = nextId++;
-        walks.set(id, { walk: new TextWalk(root), slices: new Map() });
-        if (walks.size > MAX_WALKS) walks.delete(walks.keys().next().value!);
-        return { walk: id };
+        const roots = takeFromChannel(Number(req.count));
+        if (!roots || roots.some((r) => r !== doc && r.ownerDocument !== doc)) return { error: 'no roots' };
+        const walk = host.begin(roots);
+        return walk === null ? { error: 'not open' } : { walk };
       }
       case 'slice': {
-        const entry = walks.get(req.walk);
-        if (!entry) return { error: 'no such walk' };
-        const batch = new WalkBatch();
-        const more = entry.walk.slice(Number(req.deadline), batch);
-        const id = nextId++;
-        if (batch.nodes.length > 0) entry.slices.set(id, batch);
-        if (entry.slices.size > MAX_SLICES) entry.slices.delete(entry.slices.keys().next().value!);
-        return { slice: id, tokens: batch.tokens, ends: batch.tokenEnds, done: !more } satisfies RemoteSlice;
+        const more = host.slice(Number(req.walk), Number(req.deadline));
+        return more === null ? { error: 'no such walk' } : { more };
       }
-      case 'take': {
-        const batch = walks.get(req.walk)?.slices.get(req.slice);
-        walks.get(req.walk)?.slices.delete(req.slice);
-        if (!batch) return { error: 'no such slice' };
-        const nodes: Node[] = [];
-        for (const i of req.indexes) if (batch.nodes[i]) nodes.push(batch.nodes[i]);
+      case 'end':
+        host.end(Number(req.walk));
+        return {};
+      case 'close': {
+        const size = host.close();
+        return size === null ? { error: 'not open' } : { size };
+      }
+      case 'nodes': {
+        const nodes = host.markedNodes() ?? [];
         putInChannel(nodes);
         return { count: nodes.length };
       }
-      case 'end':
-        walks.delete(req.walk);
+      case 'clear':
+        host.clear();
         return {};
       default:
         return { error: 'unknown op' };
@@ -101,7 +92,7 @@ export function serveWalks(doc: Document): void {
     if (typeof detail !== 'string') return;
     let reply: unknown;
     try {
-      reply = handle(parse(detail) as WalkRequest);
+      reply = handle(parse(detail) as ScanRequest);
     } catch (e) {
       reply = { error: String(e) };
     }
@@ -122,7 +113,7 @@ function putInChannel(nodes: Node[]): void {
   CSS.highlights.set(CHANNEL, new Highlight(...ranges));
 }
 
-/** The first count nodes in the channel, in order, or null when it is empty; either way the channel is gone after. */
+/** The first count nodes in the channel, in order, or null when it holds fewer; either way the channel is gone after. */
 function takeFromChannel(count: number): Node[] | null {
   const channel = CSS.highlights.get(CHANNEL);
   CSS.highlights.delete(CHANNEL);
@@ -133,23 +124,14 @@ function takeFromChannel(count: number): Node[] | null {
     nodes.push(range.startContainer);
     if (nodes.length < count) nodes.push(range.endContainer);
   }
-  return nodes;
+  return nodes.length === count ? nodes : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The content script's side.
 
-/** What the content script walks with: the main world's walk, or its own. */
-export interface WalkSource {
-  /** The next slice until the deadline, or null when the source failed (the caller walks again by itself). */
-  slice(deadline: number): RemoteSlice | null;
-  /** The text nodes at slice's node indexes, checked to be Text under the root; null when the source failed. */
-  take(slice: number, indexes: number[]): Text[] | null;
-  end(): void;
-}
-
-/** The content script's end of the bridge, or null when no main world answers in this document. */
-export class MainWorldBridge {
+/** The content script's end of the bridge: the main world as a scan host. Every failure answers null. */
+export class MainWorldBridge implements ScanHost {
   private readonly doc: Document;
   /** The reply to the request being dispatched; '' outside a dispatch, so stray events are ignored. */
   private reply: string | null = '';
@@ -178,7 +160,7 @@ export class MainWorldBridge {
   }
 
   /** One request, answered within this dispatch; undefined when nothing (or nothing readable) came back. */
-  call(req: WalkRequest): unknown {
+  call(req: ScanRequest): unknown {
     this.reply = null;
     try {
       this.doc.dispatchEvent(new CustomEvent(REQUEST_EVENT, { detail: JSON.stringify(req) }));
@@ -191,42 +173,49 @@ export class MainWorldBridge {
     }
   }
 
-  /** A main-world walk over root, or null (Text roots are not worth the round trip; walk them locally). */
-  begin(root: Node): WalkSource | null {
-    if (root.nodeType === Node.TEXT_NODE) return null;
-    putInChannel([root]);
-    const begun = this.call({ op: 'begin' });
+  configure(codes: string, rules: MarkRules): boolean {
+    return field(this.call({ op: 'configure', codes, rules }), 'ok') === true;
+  }
+
+  open(): boolean {
+    return field(this.call({ op: 'open' }), 'ok') === true;
+  }
+
+  begin(roots: Node[]): number | null {
+    putInChannel(roots);
+    const walk = field(this.call({ op: 'begin', count: roots.length }), 'walk');
     // Taken by the main world when it answered; removed here when it did not.
     CSS.highlights.delete(CHANNEL);
-    if (!isRecord(begun) || typeof begun.walk !== 'number') return null;
-    const walk = begun.walk;
-    let failed = false;
-    const fail = () => {
-      failed = true;
-      this.call({ op: 'end', walk });
-      return null;
-    };
-    return {
-      slice: (deadline) => {
-        if (failed) return null;
-        const res = this.call({ op: 'slice', walk, deadline });
-        return validSlice(res) ?? fail();
-      },
-      take: (slice, indexes) => {
-        if (failed) return null;
-        const res = this.call({ op: 'take', walk, slice, indexes });
-        const taken = takeFromChannel(indexes.length);
-        // Every node asked for: with one missing, the last range's end would stand in for it.
-        if (!isRecord(res) || res.count !== indexes.length || !taken || taken.length !== indexes.length) return fail();
-        // A shadow root is walked as a root of its own: contains() crossing no shadow boundary is what is meant.
-        for (const node of taken) if (!(node instanceof Text) || !root.contains(node)) return fail();
-        return taken as Text[];
-      },
-      end: () => {
-        if (!failed) this.call({ op: 'end', walk });
-        failed = true;
-      },
-    };
+    return typeof walk === 'number' ? walk : null;
+  }
+
+  slice(walk: number, deadline: number): boolean | null {
+    const more = field(this.call({ op: 'slice', walk, deadline }), 'more');
+    return typeof more === 'boolean' ? more : null;
+  }
+
+  end(walk: number): void {
+    this.call({ op: 'end', walk });
+  }
+
+  close(): number | null {
+    const size = field(this.call({ op: 'close' }), 'size');
+    return typeof size === 'number' && Number.isInteger(size) && size >= 0 ? size : null;
+  }
+
+  markedNodes(): Text[] | null {
+    const count = field(this.call({ op: 'nodes' }), 'count');
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return null;
+    const nodes = takeFromChannel(count);
+    if (!nodes) return null;
+    // Text of this document only (in its tree or an open shadow root's): nothing else is believed.
+    for (const node of nodes) if (!(node instanceof Text) || node.ownerDocument !== this.doc) return null;
+    // A node named twice is listed once.
+    return [...new Set(nodes as Text[])];
+  }
+
+  clear(): void {
+    this.call({ op: 'clear' });
   }
 }
 
@@ -234,18 +223,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A slice reply in the shape asked for, with code-shaped tokens only; null otherwise. */
-export function validSlice(value: unknown): RemoteSlice | null {
-  if (!isRecord(value)) return null;
-  const { slice, tokens, ends, done } = value;
-  if (typeof slice !== 'number' || typeof done !== 'boolean' || !Array.isArray(tokens) || !Array.isArray(ends)) return null;
-  if (tokens.length > MAX_TOKENS || ends.length > tokens.length) return null;
-  for (const t of tokens) if (typeof t !== 'string' || categoryOf(t) === null) return null;
-  let last = 0;
-  for (const e of ends) {
-    if (typeof e !== 'number' || !Number.isInteger(e) || e < last || e > tokens.length) return null;
-    last = e;
-  }
-  if (last !== tokens.length) return null;
-  return { slice, tokens: tokens as string[], ends: ends as number[], done };
+/** A reply's field, or undefined when the reply is not an object. */
+function field(reply: unknown, name: string): unknown {
+  return isRecord(reply) ? reply[name] : undefined;
 }

@@ -1,0 +1,147 @@
+// Which marks a text node gets: the one set of rules for every place a page is marked (the content script's
+// world, the page's main world) and for the node under the pointer. DOM only, no extension APIs.
+import type { CodeCategory } from '../../data/categories';
+import type { CodeSet } from '../code-set';
+import { findCodes, shouldMark, type CodeMatch, type Strictness } from '../detect';
+import type { MarkKind, PageMark } from './mark-store';
+
+/** The user's settings that decide what is marked. */
+export interface MarkRules {
+  strictness: Strictness;
+  suppressed: string[];
+  categories: CodeCategory[];
+}
+
+// Text under these is not page text a coder reads (or is theirs to edit): never marked. The elements that hold
+// only text are told by name (a text node's parent, or the root itself); the rest can hide text at any depth,
+// so they are a selector matched against every ancestor, the shorter the cheaper. An option may hold markup
+// (a customizable select's does), so select and option are among the rest.
+const TEXT_ONLY_SKIPS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe']);
+const SKIP_ANCESTORS = [
+  'svg',
+  'canvas',
+  'select',
+  'option',
+  'cpt-lens-ui',
+  // The attribute, not isContentEditable: that one computes style, which costs seconds on a large page.
+  '[contenteditable]:not([contenteditable="false"])',
+  '[aria-hidden="true"]',
+  '[hidden]',
+].join(',');
+
+/** Whether text in el, or under it, sits in skipped markup. */
+export function inSkippedMarkup(el: Element): boolean {
+  return TEXT_ONLY_SKIPS.has(el.localName) || el.closest(SKIP_ANCESTORS) !== null;
+}
+
+/** Whether a node (an element, or a text node by its parent) sits in skipped markup. */
+export function skippedNode(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el !== null && inSkippedMarkup(el);
+}
+
+/** Header texts of a table's first head row, read once per table per marker. */
+type HeaderCache = Map<Element, { cells: Set<Element>; texts: string[] } | null>;
+
+/** Texts longer than this are weighed every time: they seldom repeat, and would hold memory. */
+const MEMO_TEXT = 64;
+
+/** Text of the header cell of the column a cell sits in, for column context ("ZIP", "CPT"). */
+function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
+  // instanceof is answered in JavaScript; closest() is a call into the DOM (and text sits in its cell mostly).
+  const cell = el instanceof HTMLTableCellElement ? el : (el?.closest('td,th') as HTMLTableCellElement | null | undefined);
+  if (!cell) return '';
+  // A cell's table is its row's section's parent (or its row's parent): read as properties, without a selector.
+  const section = cell.parentElement?.parentElement;
+  const table =
+    section instanceof HTMLTableElement
+      ? section
+      : section?.parentElement instanceof HTMLTableElement
+        ? section.parentElement
+        : cell.closest('table');
+  if (!table) return '';
+  let head = cache.get(table);
+  if (head === undefined) {
+    const row = table.tHead?.rows[0] ?? table.rows[0];
+    const cells = row ? Array.from(row.cells) : [];
+    head = row ? { cells: new Set(cells), texts: cells.map((c) => c.textContent?.trim() ?? '') } : null;
+    cache.set(table, head);
+  }
+  if (!head || head.cells.has(cell)) return '';
+  return head.texts[cell.cellIndex] ?? '';
+}
+
+/** What a text gets marked with, before the ranges are made: the same for every node holding that text. */
+interface PlannedMark {
+  match: CodeMatch;
+  kind: MarkKind;
+  token: string;
+}
+
+/**
+ * Weighs text nodes under fixed rules and a fixed code set, remembering for its own life (one scan, one list,
+ * one card) what it found out once: table headers, and the marks of each
+ * short text already weighed (a column of codes repeats the same few texts thousands of times), with the
+ * column header they were weighed under, or null when their weighing did not ask for one.
+ */
+export class NodeMarker {
+  private readonly known: (code: string) => boolean;
+  private readonly knownAt: (text: string, start: number) => boolean;
+  private readonly rules: MarkRules;
+  private readonly headers: HeaderCache = new Map();
+  private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
+
+  constructor(codes: CodeSet, rules: MarkRules) {
+    this.known = (code) => codes.has(code);
+    this.knownAt = (text, start) => codes.hasAt(text, start);
+    this.rules = rules;
+  }
+
+  /** Whether a node's tokens (the five characters of text at starts[from…to)) hold a code worth weighing. */
+  anyMarkable(text: string, starts: number[], from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const at = starts[k]!;
+      // A code-shaped token ending in F, T or U is self-evident (selfEvidentCategory), asked without a call.
+      const last = text.charCodeAt(at + 4);
+      if (last === 70 || last === 84 || last === 85 || this.knownAt(text, at)) return true;
+    }
+    return false;
+  }
+
+  /** The marks the node's text gets as it is now, or null when the node sits in skipped markup. */
+  marksOf(node: Text): PageMark[] | null {
+    const parent = node.parentElement;
+    if (parent && inSkippedMarkup(parent)) return null;
+    const plan = this.planOf(node.data, parent);
+    const marks: PageMark[] = [];
+    // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.
+    for (let i = 0; i < plan.length; i++) {
+      const p = plan[i]!;
+      // A StaticRange: a live Range would be updated by the browser on every DOM change the page makes.
+      const range = new StaticRange({ startContainer: node, startOffset: p.match.start, endContainer: node, endOffset: p.match.spanEnd });
+      marks.push({ node, range, match: p.match, kind: p.kind, token: p.token });
+    }
+    return marks;
+  }
+
+  /** What text is marked with, or what the same text was marked with earlier under the same header. */
+  private planOf(text: string, parent: Element | null): PlannedMark[] {
+    let header: string | undefined;
+    const headerOf = () => (header ??= columnHeaderOf(parent, this.headers));
+    const seen = this.memo.get(text);
+    if (seen && (seen.header === null || seen.header === headerOf())) return seen.plan;
+    let asked = false;
+    const matches = findCodes(text, { columnHeader: () => ((asked = true), headerOf()), isKnown: this.known });
+    const { strictness, suppressed, categories } = this.rules;
+    const plan: PlannedMark[] = [];
+    for (const match of matches) {
+      const known = this.known(match.code);
+      if (!categories.includes(match.category) || !shouldMark(match, known, strictness)) continue;
+      const token = text.slice(match.start, match.spanEnd);
+      if (suppressed.includes(token) || suppressed.includes(match.code)) continue;
+      plan.push({ match, kind: known ? match.category : 'unknown', token });
+    }
+    if (text.length <= MEMO_TEXT) this.memo.set(text, { plan, header: asked ? headerOf() : null });
+    return plan;
+  }
+}
