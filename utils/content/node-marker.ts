@@ -41,7 +41,13 @@ export function skippedNode(node: Node): boolean {
 }
 
 /** Header texts of a table's first head row, read once per table per marker. */
-type HeaderCache = Map<Element, { cells: Set<Element>; texts: string[] } | null>;
+type TableHead = { row: Element; texts: string[] } | null;
+/** The heads of the tables met, and the last one (cells come table by table): no lookup by element per cell. */
+interface HeaderCache {
+  heads: Map<Element, TableHead>;
+  lastTable: Element | null;
+  lastHead: TableHead;
+}
 
 /** Texts longer than this are weighed every time: they seldom repeat, and would hold memory. */
 const MEMO_TEXT = 64;
@@ -52,7 +58,8 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
   const cell = el instanceof HTMLTableCellElement ? el : (el?.closest('td,th') as HTMLTableCellElement | null | undefined);
   if (!cell) return '';
   // A cell's table is its row's section's parent (or its row's parent): read as properties, without a selector.
-  const section = cell.parentElement?.parentElement;
+  const row = cell.parentElement;
+  const section = row?.parentElement;
   const table =
     section instanceof HTMLTableElement
       ? section
@@ -60,14 +67,16 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
         ? section.parentElement
         : cell.closest('table');
   if (!table) return '';
-  let head = cache.get(table);
+  let head: TableHead | undefined = cache.lastTable === table ? cache.lastHead : cache.heads.get(table);
   if (head === undefined) {
-    const row = table.tHead?.rows[0] ?? table.rows[0];
-    const cells = row ? Array.from(row.cells) : [];
-    head = row ? { cells: new Set(cells), texts: cells.map((c) => c.textContent?.trim() ?? '') } : null;
-    cache.set(table, head);
+    const headRow = table.tHead?.rows[0] ?? table.rows[0];
+    head = headRow ? { row: headRow, texts: Array.from(headRow.cells, (c) => c.textContent?.trim() ?? '') } : null;
+    cache.heads.set(table, head);
   }
-  if (!head || head.cells.has(cell)) return '';
+  cache.lastTable = table;
+  cache.lastHead = head;
+  // Compared, not looked up: a Set of cells would give every cell of the page an identity hash.
+  if (!head || row === head.row) return '';
   return head.texts[cell.cellIndex] ?? '';
 }
 
@@ -88,7 +97,7 @@ export class NodeMarker {
   private readonly known: (code: string) => boolean;
   private readonly knownAt: (text: string, start: number) => boolean;
   private readonly rules: MarkRules;
-  private readonly headers: HeaderCache = new Map();
+  private readonly headers: HeaderCache = { heads: new Map(), lastTable: null, lastHead: null };
   private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
 
   constructor(codes: CodeSet, rules: MarkRules) {
