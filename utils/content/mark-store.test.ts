@@ -87,6 +87,27 @@ describe('MarkStore.dropUnder: the marks a rescan did not set again', () => {
   });
 });
 
+describe('MarkStore.addNew: a first scan indexes its nodes only when something asks by node', () => {
+  it('holds fresh nodes as setNode would: counted, in the highlight, found by node, dropped by a rescan', () => {
+    const nodes = treeOf([-1, 0, 0, 1, 1]);
+    const store = new MarkStore();
+    store.beginBatch();
+    for (const i of [2, 3, 4]) store.addNew(nodes[i] as unknown as Text, [markOn(nodes[i]!)]);
+    store.addNew(nodes[1] as unknown as Text, []);
+    store.endBatch();
+    expect(store.size).toBe(3);
+    const registered = (CSS.highlights as unknown as Map<string, Set<unknown>>).get('cpt-lens-cpt1')!;
+    expect(registered.size).toBe(3);
+    expect(marked(store, nodes)).toEqual(['n2', 'n3', 'n4']);
+    // A later setNode of a fresh node replaces its marks rather than adding a second entry.
+    store.setNode(nodes[3] as unknown as Text, [markOn(nodes[3]!), markOn(nodes[3]!)]);
+    expect(store.size).toBe(4);
+    store.dropUnder([nodes[1] as unknown as Node], new Set([nodes[4] as unknown as Text]));
+    expect(marked(store, nodes)).toEqual(['n2', 'n4']);
+    expect(registered.size).toBe(2);
+  });
+});
+
 describe('sameMark: a hover over the same code of the same text is one mark, though worked out afresh', () => {
   const markOf = (node: object, start: number, token: string): PageMark => ({
     node: node as Text,

@@ -18,6 +18,13 @@ export interface PageMark {
 
 export class MarkStore {
   private readonly byNode = new Map<Text, PageMark[]>();
+  /**
+   * Nodes given by addNew and not yet in byNode, with their marks. A first scan's thousands of nodes are
+   * indexed only when something first asks by node (a rescan): a Map keyed by a node gives it an identity
+   * hash, which costs more than the rest of marking it.
+   */
+  private freshNodes: Text[] = [];
+  private freshMarks: PageMark[][] = [];
   private readonly highlights = new Map<MarkKind, Highlight>();
   private readonly onChange: () => void;
 
@@ -69,13 +76,24 @@ export class MarkStore {
     for (const kind of touched) {
       // Rebuilding a changed Highlight in one constructor call is cheaper than thousands of add/delete calls.
       const ranges: StaticRange[] = [];
-      for (const list of this.byNode.values()) for (const m of list) if (m.kind === kind) ranges.push(m.range);
+      for (const list of this.index().values()) for (const m of list) if (m.kind === kind) ranges.push(m.range);
       const next = new Highlight(...ranges);
       this.highlights.set(kind, next);
       CSS.highlights.set(HIGHLIGHT_PREFIX + kind, next);
     }
     this.added.clear();
     this.removed.clear();
+  }
+
+  /** byNode with every fresh node in it. */
+  private index(): Map<Text, PageMark[]> {
+    const nodes = this.freshNodes;
+    if (nodes.length > 0) {
+      for (let i = 0; i < nodes.length; i++) this.byNode.set(nodes[i]!, this.freshMarks[i]!);
+      this.freshNodes = [];
+      this.freshMarks = [];
+    }
+    return this.byNode;
   }
 
   setNode(node: Text, marks: PageMark[]): void {
@@ -85,10 +103,19 @@ export class MarkStore {
     for (const m of marks) this.apply(m, true);
   }
 
+  /** setNode for a node the caller knows has no marks here (a first scan's walk meets each node once). */
+  addNew(node: Text, marks: PageMark[]): void {
+    if (marks.length === 0) return;
+    this.freshNodes.push(node);
+    this.freshMarks.push(marks);
+    for (let i = 0; i < marks.length; i++) this.apply(marks[i]!, true);
+  }
+
   dropNode(node: Text): void {
-    const old = this.byNode.get(node);
+    const index = this.index();
+    const old = index.get(node);
     if (!old) return;
-    this.byNode.delete(node);
+    index.delete(node);
     for (const m of old) this.apply(m, false);
   }
 
@@ -115,7 +142,7 @@ export class MarkStore {
   dropUnder(roots: Node[], keep: Set<Text>): void {
     const under = new Map<Node, boolean>(roots.map((r) => [r, true]));
     const chain: Node[] = [];
-    for (const node of [...this.byNode.keys()]) {
+    for (const node of [...this.index().keys()]) {
       if (keep.has(node)) continue;
       let at: Node | null = node;
       let found: boolean | undefined;
@@ -130,11 +157,11 @@ export class MarkStore {
   }
 
   dropDisconnected(): void {
-    for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.dropNode(node);
+    for (const node of [...this.index().keys()]) if (!node.isConnected) this.dropNode(node);
   }
 
   clear(): void {
-    for (const node of [...this.byNode.keys()]) this.dropNode(node);
+    for (const node of [...this.index().keys()]) this.dropNode(node);
   }
 
   changed(): void {
@@ -142,17 +169,18 @@ export class MarkStore {
   }
 
   marksOf(node: Node): PageMark[] {
-    return this.byNode.get(node as Text) ?? [];
+    return this.index().get(node as Text) ?? [];
   }
 
   /** The text nodes with marks, in document order. */
   nodes(): Text[] {
-    return [...this.byNode.keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return [...this.index().keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   get size(): number {
     let n = 0;
     for (const list of this.byNode.values()) n += list.length;
+    for (const list of this.freshMarks) n += list.length;
     return n;
   }
 

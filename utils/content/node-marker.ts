@@ -80,6 +80,11 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
   return head.texts[cell.cellIndex] ?? '';
 }
 
+// One StaticRange init for every range made (the constructor copies it). In between it points at a document of
+// its own, so it never keeps a removed page node alive.
+let rangeInit: StaticRangeInit | null = null;
+let placeholder: Document | null = null;
+
 /** What a text gets marked with, before the ranges are made: the same for every node holding that text. */
 interface PlannedMark {
   match: CodeMatch;
@@ -117,19 +122,26 @@ export class NodeMarker {
     return false;
   }
 
-  /** The marks the node's text gets as it is now, or null when the node sits in skipped markup. */
-  marksOf(node: Text): PageMark[] | null {
+  /**
+   * The marks the node's text gets as it is now, or null when the node sits in skipped markup. text is the
+   * node's text when the caller has just read it (the walk has, with its run), saving a read of node.data.
+   */
+  marksOf(node: Text, text?: string): PageMark[] | null {
     const parent = node.parentElement;
     if (parent && inSkippedMarkup(parent)) return null;
-    const plan = this.planOf(node.data, parent);
+    const plan = this.planOf(text ?? node.data, parent);
     const marks: PageMark[] = [];
     // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.
+    const init = (rangeInit ??= { startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 });
+    init.startContainer = init.endContainer = node;
     for (let i = 0; i < plan.length; i++) {
       const p = plan[i]!;
+      init.startOffset = p.match.start;
+      init.endOffset = p.match.spanEnd;
       // A StaticRange: a live Range would be updated by the browser on every DOM change the page makes.
-      const range = new StaticRange({ startContainer: node, startOffset: p.match.start, endContainer: node, endOffset: p.match.spanEnd });
-      marks.push({ node, range, match: p.match, kind: p.kind, token: p.token });
+      marks.push({ node, range: new StaticRange(init), match: p.match, kind: p.kind, token: p.token });
     }
+    init.startContainer = init.endContainer = placeholder ??= new Document();
     return marks;
   }
 

@@ -44,7 +44,7 @@ export class LocalScanHost implements ScanHost {
   private rules: MarkRules | null = null;
   private readonly walks = new Map<number, Walk>();
   private nextWalk = 1;
-  private batch: { roots: Node[]; touched: Set<Text>; hadMarks: boolean } | null = null;
+  private batch: { roots: Node[]; touched: Set<Text>; hadMarks: boolean; walks: number; fresh: boolean } | null = null;
 
   configure(codes: string, rules: MarkRules): boolean {
     this.codes = new CodeSet(codes);
@@ -59,7 +59,7 @@ export class LocalScanHost implements ScanHost {
   open(): boolean {
     if (!this.store) return false;
     if (!this.batch) {
-      this.batch = { roots: [], touched: new Set(), hadMarks: this.store.size > 0 };
+      this.batch = { roots: [], touched: new Set(), hadMarks: this.store.size > 0, walks: 0, fresh: false };
       this.store.beginBatch();
     }
     return true;
@@ -69,6 +69,7 @@ export class LocalScanHost implements ScanHost {
     const { codes, rules, batch } = this;
     if (!codes || !rules || !batch) return null;
     batch.roots.push(...roots);
+    batch.fresh = !batch.hadMarks && ++batch.walks === 1 && roots.length === 1;
     const id = this.nextWalk++;
     // Roots in skipped markup are walked not at all; what they held is dropped at close.
     const walkable = roots.filter((r) => !skippedNode(r));
@@ -82,12 +83,18 @@ export class LocalScanHost implements ScanHost {
     const { store, batch } = this;
     if (!walk || !store || !batch) return null;
     const { marker, roots } = walk;
-    // A first scan has no old marks to drop at close, so nothing to remember for it.
-    const touched = batch.hadMarks ? batch.touched : null;
-    const visit: TokenVisit = (node, text, starts, from, to) => {
+    // A first scan (one walk over one root, into an empty store) meets each node once and has no old marks to
+    // drop: nothing to remember of the nodes it touched, and none to look up.
+    const fresh = batch.fresh;
+    const { touched } = batch;
+    const visit: TokenVisit = (node, text, nodeStart, nodeEnd, starts, from, to) => {
       if (!marker.anyMarkable(text, starts, from, to)) return;
-      touched?.add(node);
-      const marks = marker.marksOf(node);
+      const marks = marker.marksOf(node, text.slice(nodeStart, nodeEnd));
+      if (fresh) {
+        if (marks !== null) store.addNew(node, marks);
+        return;
+      }
+      touched.add(node);
       if (marks === null) store.dropNode(node);
       else store.setNode(node, marks);
     };

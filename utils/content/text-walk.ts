@@ -4,10 +4,11 @@
 import { pushRunTokens } from '../detect';
 
 /**
- * Called for each text node of a run that holds code tokens. Its tokens are the five characters of text at
- * starts[from…to): text is the run's (or the node's own), so a token can be asked about without making it a string.
+ * Called for each text node of a run that holds code tokens. text is the run's (or the node's own), the node's
+ * own text is text[nodeStart…nodeEnd), and its tokens are the five characters of text at starts[from…to), so a
+ * token can be asked about without making it a string.
  */
-export type TokenVisit = (node: Text, text: string, starts: number[], from: number, to: number) => void;
+export type TokenVisit = (node: Text, text: string, nodeStart: number, nodeEnd: number, starts: number[], from: number, to: number) => void;
 
 // Reused by every run: where the run's tokens start and, for each, the index of the node it is in.
 const runStarts: number[] = [];
@@ -33,16 +34,20 @@ function tokenizeRun(nodes: Text[], lengths: number[], count: number, visit: Tok
       const own = nodes[i]!.data;
       starts.length = owners.length = 0;
       pushRunTokens(own, [own.length], 1, starts, owners);
-      if (starts.length > 0) visit(nodes[i]!, own, starts, 0, starts.length);
+      if (starts.length > 0) visit(nodes[i]!, own, 0, own.length, starts, 0, starts.length);
     }
     return;
   }
   starts.length = owners.length = 0;
   pushRunTokens(text, lengths, count, starts, owners);
-  // Each node's tokens are consecutive.
+  // Each node's tokens are consecutive, and the nodes come in order: their starts add up along the way.
+  let node = 0;
+  let nodeStart = 0;
   for (let k = 0, from = 0; k < owners.length; k++) {
     if (owners[k + 1] === owners[k]) continue;
-    visit(nodes[owners[k]!]!, text, starts, from, k + 1);
+    const owner = owners[k]!;
+    while (node < owner) nodeStart += lengths[node++]!;
+    visit(nodes[owner]!, text, nodeStart, nodeStart + lengths[owner]!, starts, from, k + 1);
     from = k + 1;
   }
 }
