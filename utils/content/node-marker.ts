@@ -45,7 +45,8 @@ type TableHead = { row: Element; texts: string[] } | null;
 /** The heads of the tables met, and the last one (cells come table by table): no lookup by element per cell. */
 interface HeaderCache {
   heads: Map<Element, TableHead>;
-  lastTable: Element | null;
+  /** The row section (or table) the last cell's row sat in, and that table's head. */
+  lastSection: Element | null;
   lastHead: TableHead;
 }
 
@@ -57,24 +58,28 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
   // instanceof is answered in JavaScript; closest() is a call into the DOM (and text sits in its cell mostly).
   const cell = el instanceof HTMLTableCellElement ? el : (el?.closest('td,th') as HTMLTableCellElement | null | undefined);
   if (!cell) return '';
-  // A cell's table is its row's section's parent (or its row's parent): read as properties, without a selector.
   const row = cell.parentElement;
-  const section = row?.parentElement;
-  const table =
-    section instanceof HTMLTableElement
-      ? section
-      : section?.parentElement instanceof HTMLTableElement
-        ? section.parentElement
-        : cell.closest('table');
-  if (!table) return '';
-  let head: TableHead | undefined = cache.lastTable === table ? cache.lastHead : cache.heads.get(table);
-  if (head === undefined) {
-    const headRow = table.tHead?.rows[0] ?? table.rows[0];
-    head = headRow ? { row: headRow, texts: Array.from(headRow.cells, (c) => c.textContent?.trim() ?? '') } : null;
-    cache.heads.set(table, head);
+  const section = row?.parentElement ?? null;
+  let head: TableHead | undefined;
+  if (section !== null && section === cache.lastSection) head = cache.lastHead;
+  else {
+    // A cell's table is its row's section's parent (or its row's parent): read as properties, without a selector.
+    const table =
+      section instanceof HTMLTableElement
+        ? section
+        : section?.parentElement instanceof HTMLTableElement
+          ? section.parentElement
+          : cell.closest('table');
+    if (!table) return '';
+    head = cache.heads.get(table);
+    if (head === undefined) {
+      const headRow = table.tHead?.rows[0] ?? table.rows[0];
+      head = headRow ? { row: headRow, texts: Array.from(headRow.cells, (c) => c.textContent?.trim() ?? '') } : null;
+      cache.heads.set(table, head);
+    }
+    cache.lastSection = section;
+    cache.lastHead = head;
   }
-  cache.lastTable = table;
-  cache.lastHead = head;
   // Compared, not looked up: a Set of cells would give every cell of the page an identity hash.
   if (!head || row === head.row) return '';
   return head.texts[cell.cellIndex] ?? '';
@@ -102,7 +107,7 @@ export class NodeMarker {
   private readonly known: (code: string) => boolean;
   private readonly knownAt: (text: string, start: number) => boolean;
   private readonly rules: MarkRules;
-  private readonly headers: HeaderCache = { heads: new Map(), lastTable: null, lastHead: null };
+  private readonly headers: HeaderCache = { heads: new Map(), lastSection: null, lastHead: null };
   private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
 
   constructor(codes: CodeSet, rules: MarkRules) {
