@@ -29,8 +29,20 @@ describe('CodeSet: the packed code list a page scan asks', () => {
     );
   });
 
-  it('rejects a list that is not of five-character codes', () => {
-    expect(() => new CodeSet('99213992')).toThrow('not a list of five-character codes');
-    expect(new CodeSet('').has('99213')).toBe(false);
+  it('rejects a string that cannot be a packed list, and answers no for an empty one', () => {
+    expect(() => new CodeSet('99213992')).toThrow('not a packed code list');
+    expect(() => new CodeSet(packCodes(['J1100']) + '99')).toThrow('not a packed code list');
+    expect(new CodeSet(packCodes([])).has('99213')).toBe(false);
+    expect(new CodeSet(packCodes([])).size).toBe(0);
+  });
+
+  it('packs into characters that JSON and extension messaging carry unchanged', () => {
+    const packed = packCodes(['00000', '99999', '12345', 'J1100', '0001U']);
+    expect([...packed].every((ch) => ch.codePointAt(0)! >= 0x20 && !(ch.codePointAt(0)! >= 0xd800 && ch.codePointAt(0)! <= 0xdfff))).toBe(
+      true,
+    );
+    const carried = JSON.parse(JSON.stringify(packed)) as string;
+    expect(new TextDecoder().decode(new TextEncoder().encode(carried))).toBe(packed);
+    expect(new CodeSet(carried).size).toBe(5);
   });
 });
