@@ -24,6 +24,8 @@ export class MarkStore {
    * hash, which costs more than the rest of marking it.
    */
   private freshNodes: Text[] = [];
+  /** How many marks the store holds: every mark comes and goes through apply(). */
+  private count = 0;
   private freshMarks: PageMark[][] = [];
   private readonly highlights = new Map<MarkKind, Highlight>();
   private readonly onChange: () => void;
@@ -120,6 +122,7 @@ export class MarkStore {
   }
 
   private apply(m: PageMark, add: boolean): void {
+    this.count += add ? 1 : -1;
     const staged = this.staging.get(m.kind);
     if (staged) {
       if (add) staged.add(m.range);
@@ -178,10 +181,7 @@ export class MarkStore {
   }
 
   get size(): number {
-    let n = 0;
-    for (const list of this.byNode.values()) n += list.length;
-    for (const list of this.freshMarks) n += list.length;
-    return n;
+    return this.count;
   }
 
   dispose(): void {
