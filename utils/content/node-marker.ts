@@ -104,15 +104,15 @@ interface PlannedMark {
  * column header they were weighed under, or null when their weighing did not ask for one.
  */
 export class NodeMarker {
+  private readonly codes: CodeSet;
   private readonly known: (code: string) => boolean;
-  private readonly knownAt: (text: string, start: number) => boolean;
   private readonly rules: MarkRules;
   private readonly headers: HeaderCache = { heads: new Map(), lastSection: null, lastHead: null };
   private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
 
   constructor(codes: CodeSet, rules: MarkRules) {
+    this.codes = codes;
     this.known = (code) => codes.has(code);
-    this.knownAt = (text, start) => codes.hasAt(text, start);
     this.rules = rules;
   }
 
@@ -122,7 +122,7 @@ export class NodeMarker {
       const at = starts[k]!;
       // A code-shaped token ending in F, T or U is self-evident (selfEvidentCategory), asked without a call.
       const last = text.charCodeAt(at + 4);
-      if (last === 70 || last === 84 || last === 85 || this.knownAt(text, at)) return true;
+      if (last === 70 || last === 84 || last === 85 || this.codes.hasAt(text, at)) return true;
     }
     return false;
   }
@@ -152,11 +152,16 @@ export class NodeMarker {
 
   /** What text is marked with, or what the same text was marked with earlier under the same header. */
   private planOf(text: string, parent: Element | null): PlannedMark[] {
-    let header: string | undefined;
-    const headerOf = () => (header ??= columnHeaderOf(parent, this.headers));
     const seen = this.memo.get(text);
-    if (seen && (seen.header === null || seen.header === headerOf())) return seen.plan;
+    // A memo hit makes no closure: this runs for every marked node of the page.
+    let header: string | undefined;
+    if (seen) {
+      if (seen.header === null) return seen.plan;
+      header = columnHeaderOf(parent, this.headers);
+      if (seen.header === header) return seen.plan;
+    }
     let asked = false;
+    const headerOf = () => (header ??= columnHeaderOf(parent, this.headers));
     const matches = findCodes(text, { columnHeader: () => ((asked = true), headerOf()), isKnown: this.known });
     const { strictness, suppressed, categories } = this.rules;
     const plan: PlannedMark[] = [];
