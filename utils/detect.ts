@@ -57,19 +57,16 @@ const STATES = new Set(
 /**
  * Calls visit for each code token: five digits, four digits + F/T/U/M, or a Level II letter (A-V) + four digits,
  * never touching another ASCII letter or digit (so never inside A57221 or L35000). The same tokens as
- * /(?<![A-Za-z0-9])(\d{5}|\d{4}[FTUM]|[A-V]\d{4})(?![A-Za-z0-9])/g, found by one pass over the char codes:
- * on a page of numbers that is several times cheaper than the regex, and every text node of a page goes through it.
+ * /(?<![A-Za-z0-9])(\d{5}|\d{4}[FTUM]|[A-V]\d{4})(?![A-Za-z0-9])/g, found by one pass over the char codes. The
+ * detector's tokenizer for one text; the page scan tokenizes runs of text nodes with pushRunTokens.
  */
 export function forEachCodeToken(text: string, visit: (start: number, code: string) => void): void {
   for (let start = nextCodeToken(text, 0); start >= 0; start = nextCodeToken(text, start + 5)) visit(start, text.slice(start, start + 5));
 }
 
-/**
- * Where the next code token in text[from…end) starts (tokens are five characters long), or -1. The bounds act as
- * the text's edges: the scanner tokenizes many text nodes laid end to end in one string. No closure, no allocation.
- */
-export function nextCodeToken(text: string, from: number, end = text.length): number {
-  const n = end;
+/** Where the next code token in text at or after from starts (tokens are five characters long), or -1. */
+function nextCodeToken(text: string, from: number): number {
+  const n = text.length;
   let i = from;
   while (i < n) {
     if (!isAsciiAlnum(text.charCodeAt(i))) {
@@ -88,14 +85,6 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Appends the code tokens of text[from…end) to into and returns how many. The scanner's first, cheap pass over every text node. */
-export function pushCodeTokens(text: string, into: string[], from = 0, end = text.length): number {
-  let count = 0;
-  for (let start = nextCodeToken(text, from, end); start >= 0; start = nextCodeToken(text, start + 5, end), count++)
-    into.push(text.slice(start, start + 5));
-  return count;
-}
-
 // Where a code may start: its shape without its edges, matched natively over many text nodes' text at once.
 // Exactly the shapes categoryAt accepts, so a match needs no second look at its characters.
 const CODE_SHAPE = /\d{4}[0-9FMTU]|[A-V]\d{4}/g;
@@ -103,7 +92,7 @@ const CODE_SHAPE = /\d{4}[0-9FMTU]|[A-V]\d{4}/g;
 /**
  * The code tokens of text nodes laid end to end in text, node i being lengths[i] long: each token's offset in
  * text goes to starts and its node's index to owners (a token is text.slice(start, start + 5)). The same tokens
- * as pushCodeTokens on each node alone, found by one native regex over the whole run, with the edges (a node's
+ * as forEachCodeToken on each node alone, found by one native regex over the whole run, with the edges (a node's
  * ends are edges) checked here: the scanner's code is cold on every page load, and a regex scans a page's worth
  * of text faster than a cold char-code loop. Offsets, not strings: most tokens on a page are ZIPs and IDs, asked
  * about in place (CodeSet.hasAt) and never made into strings.

@@ -24,14 +24,12 @@ export class MarkStore {
    * hash, which costs more than the rest of marking it.
    */
   private freshNodes: Text[] = [];
+  private freshMarks: PageMark[][] = [];
   /** How many marks the store holds: every mark comes and goes through apply(). */
   private count = 0;
-  private freshMarks: PageMark[][] = [];
   private readonly highlights = new Map<MarkKind, Highlight>();
-  private readonly onChange: () => void;
 
-  constructor(onChange: () => void = () => {}) {
-    this.onChange = onChange;
+  constructor() {
     for (const k of KINDS) {
       const h = new Highlight();
       this.highlights.set(k, h);
@@ -159,16 +157,8 @@ export class MarkStore {
     }
   }
 
-  dropDisconnected(): void {
-    for (const node of [...this.index().keys()]) if (!node.isConnected) this.dropNode(node);
-  }
-
   clear(): void {
     for (const node of [...this.index().keys()]) this.dropNode(node);
-  }
-
-  changed(): void {
-    this.onChange();
   }
 
   marksOf(node: Node): PageMark[] {
@@ -182,11 +172,6 @@ export class MarkStore {
 
   get size(): number {
     return this.count;
-  }
-
-  dispose(): void {
-    this.clear();
-    for (const k of KINDS) CSS.highlights.delete(HIGHLIGHT_PREFIX + k);
   }
 }
 
