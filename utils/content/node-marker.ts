@@ -4,6 +4,7 @@ import type { CodeCategory } from '../../data/categories';
 import type { CodeSet } from '../code-set';
 import { findCodes, shouldMark, type CodeMatch, type Strictness } from '../detect';
 import type { MarkKind, PageMark } from './mark-store';
+import { parkingNode } from './text-walk';
 
 /** The user's settings that decide what is marked. */
 export interface MarkRules {
@@ -85,10 +86,9 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
   return head.texts[cell.cellIndex] ?? '';
 }
 
-// One StaticRange init for every range made (the constructor copies it). In between it points at a document of
-// its own, so it never keeps a removed page node alive.
+// One StaticRange init for every range made (the constructor copies it). In between it points at the parking
+// node, so it never keeps a removed page node alive.
 let rangeInit: StaticRangeInit | null = null;
-let placeholder: Document | null = null;
 
 /** What a text gets marked with, before the ranges are made: the same for every node holding that text. */
 interface PlannedMark {
@@ -146,7 +146,7 @@ export class NodeMarker {
       // A StaticRange: a live Range would be updated by the browser on every DOM change the page makes.
       marks.push({ node, range: new StaticRange(init), match: p.match, kind: p.kind, token: p.token });
     }
-    init.startContainer = init.endContainer = placeholder ??= new Document();
+    init.startContainer = init.endContainer = parkingNode();
     return marks;
   }
 

@@ -41,6 +41,7 @@ export class Scanner {
   private host: ScanHost;
   /** The local host once this world scans by itself: after the main world failed, or where it never answered. */
   private local: LocalScanHost | null = null;
+  /** The release's codes as the worker packed them (kept for a host taking over), and this world's set of them. */
   private packed: string | null = null;
   private codeSet: CodeSet | null = null;
   private configured: Promise<boolean> | null = null;
@@ -57,13 +58,7 @@ export class Scanner {
   }
 
   /** Whether the release holds a code; undefined before the code list has come. */
-  readonly knows = (code: string): boolean | undefined => this.codes()?.has(code);
-
-  /** This world's own copy of the code set, made on first need (a card, a list, a field): a scan needs none here. */
-  private codes(): CodeSet | null {
-    if (!this.codeSet && this.packed !== null) this.codeSet = new CodeSet(this.packed);
-    return this.codeSet;
-  }
+  readonly knows = (code: string): boolean | undefined => this.codeSet?.has(code);
 
   private localHost(): LocalScanHost {
     return (this.local ??= new LocalScanHost());
@@ -74,6 +69,8 @@ export class Scanner {
     return (this.configured ??= (async () => {
       // Asked once per frame: a new release reaches the pages loaded after it, as its cards do.
       const packed = (this.packed ??= await this.o.codes());
+      // Reading the packed list needs no building, so this world's own set (cards, lists, fields) costs nothing.
+      this.codeSet ??= new CodeSet(packed);
       const t = performance.now();
       let ok = this.host.configure(packed, this.o.settings());
       if (!ok && this.host !== this.local) {
@@ -118,8 +115,7 @@ export class Scanner {
 
   /** A marker for a run of marksAt calls (one list) that share what it works out; null before the code list. */
   private marker(): NodeMarker | null {
-    const set = this.codes();
-    return set ? new NodeMarker(set, this.o.settings()) : null;
+    return this.codeSet ? new NodeMarker(this.codeSet, this.o.settings()) : null;
   }
 
   /** Every mark of the page in document order, each worked out here from its node's own text. */

@@ -58,6 +58,11 @@ function tokenizeRun(nodes: Text[], lengths: number[], count: number, visit: Tok
 let runRange: Range | null = null;
 let parking: Text | null = null;
 
+/** A text node in a document of its own: somewhere to point a Range or a range init at that is no page's node. */
+export function parkingNode(): Text {
+  return (parking ??= new Document().createTextNode(''));
+}
+
 /** The text from the start of first to lastLength into last. */
 function textOfRun(first: Text, last: Text, lastLength: number): string {
   const range = (runRange ??= new Range());
@@ -65,7 +70,7 @@ function textOfRun(first: Text, last: Text, lastLength: number): string {
   range.setStart(first, 0);
   range.setEnd(last, lastLength);
   const text = range.toString();
-  range.setStart((parking ??= new Document().createTextNode('')), 0);
+  range.setStart(parkingNode(), 0);
   return text;
 }
 
