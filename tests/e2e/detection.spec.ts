@@ -110,6 +110,14 @@ test('web components: codes inside an open shadow root are marked', async ({ con
   ]);
 });
 
+test('text in hidden markup is never marked, at any depth above it, and its visible neighbours are', async ({ context, site }) => {
+  const page = await context.newPage();
+  await page.goto(`${site}/pages/hidden.html`);
+  await waitForMarks(page, ['99212', '99214', '93000', 'G0439']);
+  // A hidden row, cell or row section hides only its own codes: not the next row's of the same section.
+  expect((await allMarks(page)).sort()).toEqual(['93000', '99212', '99214', 'G0439']);
+});
+
 test('editable fields are never marked and their values stay byte-identical; a field holding a code shows its card', async ({
   context,
   site,

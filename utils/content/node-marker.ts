@@ -30,6 +30,9 @@ const SKIP_ANCESTORS = [
   '[hidden]',
 ].join(',');
 
+// Matched against a text node's parent alone: the skipped markup and the elements that hold only text.
+const SKIP_PARENT = [...TEXT_ONLY_SKIPS, SKIP_ANCESTORS].join(',');
+
 /** Whether text in el, or under it, sits in skipped markup. */
 export function inSkippedMarkup(el: Element): boolean {
   return TEXT_ONLY_SKIPS.has(el.localName) || el.closest(SKIP_ANCESTORS) !== null;
@@ -109,6 +112,14 @@ export class NodeMarker {
   private readonly rules: MarkRules;
   private readonly headers: HeaderCache = { heads: new Map(), lastSection: null, lastHead: null };
   private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
+  /**
+   * The element two above the last text node's parent, and whether it sits in skipped markup. The cells of a
+   * table section (the items of a list) share it: closest() runs once for them all, and each node's own parent
+   * and grandparent are matched alone. matches() tests one element; closest() tests every ancestor, which
+   * made it the costliest call of marking.
+   */
+  private above: Element | null = null;
+  private aboveSkipped = false;
 
   constructor(codes: CodeSet, rules: MarkRules) {
     this.codes = codes;
@@ -128,12 +139,36 @@ export class NodeMarker {
   }
 
   /**
+   * Forgets what it read of the tree's shape (the element above, the last row section): the page may move its
+   * elements between two tasks, never within one. Called at the start of each slice of a walk.
+   */
+  newTask(): void {
+    this.above = null;
+    this.headers.lastSection = null;
+  }
+
+  /** inSkippedMarkup for a text node's parent. */
+  private skipped(parent: Element): boolean {
+    if (parent.matches(SKIP_PARENT)) return true;
+    const up = parent.parentElement;
+    if (up === null) return false;
+    if (up.matches(SKIP_ANCESTORS)) return true;
+    const above = up.parentElement;
+    if (above === null) return false;
+    if (above !== this.above) {
+      this.above = above;
+      this.aboveSkipped = above.closest(SKIP_ANCESTORS) !== null;
+    }
+    return this.aboveSkipped;
+  }
+
+  /**
    * The marks the node's text gets as it is now, or null when the node sits in skipped markup. text is the
    * node's text when the caller has just read it (the walk has, with its run), saving a read of node.data.
    */
   marksOf(node: Text, text?: string): PageMark[] | null {
     const parent = node.parentElement;
-    if (parent && inSkippedMarkup(parent)) return null;
+    if (parent && this.skipped(parent)) return null;
     const plan = this.planOf(text ?? node.data, parent);
     const marks: PageMark[] = [];
     // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.

@@ -83,6 +83,7 @@ export class LocalScanHost implements ScanHost {
     const { store, batch } = this;
     if (!walk || !store || !batch) return null;
     const { marker, roots } = walk;
+    marker.newTask();
     // A first scan (one walk over one root, into an empty store) meets each node once and has no old marks to
     // drop: nothing to remember of the nodes it touched, and none to look up.
     const fresh = batch.fresh;
