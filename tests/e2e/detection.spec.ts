@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { allMarks, markCentre, marksOf, waitForMarks } from './helpers';
+import { allMarks, markCentre, marksOf, setStorage, waitForMarks } from './helpers';
 
 test('superbill: codes marked by category, ZIP column left alone, unknown Category III marked as unknown', async ({ context, site }) => {
   const page = await context.newPage();
@@ -116,6 +116,19 @@ test('text in hidden markup is never marked, at any depth above it, and its visi
   await waitForMarks(page, ['99212', '99214', '93000', 'G0439']);
   // A hidden row, cell or row section hides only its own codes: not the next row's of the same section.
   expect((await allMarks(page)).sort()).toEqual(['93000', '99212', '99214', 'G0439']);
+});
+
+test('texts of one shape are weighed alike under the same header, and a suppressed code says nothing of the others', async ({
+  context,
+  site,
+  worker,
+}) => {
+  await setStorage(worker, { suppressed: { '127.0.0.1': ['99213'] } });
+  const page = await context.newPage();
+  await page.goto(`${site}/pages/shapes.html`);
+  await waitForMarks(page, ['99214', '99203']);
+  // Under "Patient ZIP" no lone code is marked; under "CPT" the same shapes are, but not after a state ("TX 93000").
+  expect((await allMarks(page)).sort()).toEqual(['99203', '99214']);
 });
 
 test('editable fields are never marked and their values stay byte-identical; a field holding a code shows its card', async ({

@@ -89,6 +89,21 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
   return head.texts[cell.cellIndex] ?? '';
 }
 
+const NO_MARKS: PlannedMark[] = [];
+
+/**
+ * A text with one code token, the token (at) told by what findCodes and the rules read of it: its category,
+ * whether it is five digits, and whether the dataset knows it. "IL 60601" and "TX 75201" (two known codes)
+ * share a shape, and get the same marks under the same header: none. The weighing never reads more of a lone
+ * token (ranges and lists need two), so texts of one shape differ only in which code the marks would name.
+ */
+export function shapeOf(text: string, at: number, known: boolean): string {
+  const first = text.charCodeAt(at);
+  const last = text.charCodeAt(at + 4);
+  const kind = String.fromCharCode(first <= 57 ? 48 : 65, last <= 57 ? 48 : last, known ? 49 : 48);
+  return text.slice(0, at) + '\u0000' + kind + text.slice(at + 5);
+}
+
 // One StaticRange init for every range made (the constructor copies it). In between it points at the parking
 // node, so it never keeps a removed page node alive.
 let rangeInit: StaticRangeInit | null = null;
@@ -119,6 +134,8 @@ export class NodeMarker {
    * made it the costliest call of marking.
    */
   private above: Element | null = null;
+  /** The shapes (shapeOf) of texts with one code token that got no marks, with the header they were weighed under, or null. */
+  private readonly unmarked = new Map<string, string | null>();
   private aboveSkipped = false;
 
   constructor(codes: CodeSet, rules: MarkRules) {
@@ -164,12 +181,13 @@ export class NodeMarker {
 
   /**
    * The marks the node's text gets as it is now, or null when the node sits in skipped markup. text is the
-   * node's text when the caller has just read it (the walk has, with its run), saving a read of node.data.
+   * node's text when the caller has just read it (the walk has, with its run), saving a read of node.data, and
+   * only the offset of its one code token when the caller knows it has exactly one (else -1).
    */
-  marksOf(node: Text, text?: string): PageMark[] | null {
+  marksOf(node: Text, text?: string, only = -1): PageMark[] | null {
     const parent = node.parentElement;
     if (parent && this.skipped(parent)) return null;
-    const plan = this.planOf(text ?? node.data, parent);
+    const plan = text === undefined ? this.planOf(node.data, parent, -1) : this.planOf(text, parent, only);
     const marks: PageMark[] = [];
     // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.
     const init = (rangeInit ??= { startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 });
@@ -185,8 +203,11 @@ export class NodeMarker {
     return marks;
   }
 
-  /** What text is marked with, or what the same text was marked with earlier under the same header. */
-  private planOf(text: string, parent: Element | null): PlannedMark[] {
+  /**
+   * What text is marked with, or what the same text was marked with earlier under the same header; nothing, when
+   * text has one code token (at only) and a text of the same shape got nothing under the same header.
+   */
+  private planOf(text: string, parent: Element | null, only: number): PlannedMark[] {
     const seen = this.memo.get(text);
     // A memo hit makes no closure: this runs for every marked node of the page.
     let header: string | undefined;
@@ -195,7 +216,14 @@ export class NodeMarker {
       header = columnHeaderOf(parent, this.headers);
       if (seen.header === header) return seen.plan;
     }
+    const shape = only >= 0 && text.length <= MEMO_TEXT ? shapeOf(text, only, this.codes.hasAt(text, only)) : null;
+    if (shape !== null) {
+      const unmarked = this.unmarked.get(shape);
+      if (unmarked === null) return NO_MARKS;
+      if (unmarked !== undefined && unmarked === (header ??= columnHeaderOf(parent, this.headers))) return NO_MARKS;
+    }
     let asked = false;
+    let suppressedAny = false;
     const headerOf = () => (header ??= columnHeaderOf(parent, this.headers));
     const matches = findCodes(text, { columnHeader: () => ((asked = true), headerOf()), isKnown: this.known });
     const { strictness, suppressed, categories } = this.rules;
@@ -204,10 +232,15 @@ export class NodeMarker {
       const known = this.known(match.code);
       if (!categories.includes(match.category) || !shouldMark(match, known, strictness)) continue;
       const token = text.slice(match.start, match.spanEnd);
-      if (suppressed.includes(token) || suppressed.includes(match.code)) continue;
+      if (suppressed.includes(token) || suppressed.includes(match.code)) {
+        suppressedAny = true;
+        continue;
+      }
       plan.push({ match, kind: known ? match.category : 'unknown', token });
     }
-    if (text.length <= MEMO_TEXT) this.memo.set(text, { plan, header: asked ? headerOf() : null });
+    // A code the user suppressed says nothing of other codes in the same place: that text is remembered as itself.
+    if (shape !== null && plan.length === 0 && !suppressedAny) this.unmarked.set(shape, asked ? headerOf() : null);
+    else if (text.length <= MEMO_TEXT) this.memo.set(text, { plan, header: asked ? headerOf() : null });
     return plan;
   }
 }

@@ -90,7 +90,7 @@ export class LocalScanHost implements ScanHost {
     const { touched } = batch;
     const visit: TokenVisit = (node, text, nodeStart, nodeEnd, starts, from, to) => {
       if (!marker.anyMarkable(text, starts, from, to)) return;
-      const marks = marker.marksOf(node, text.slice(nodeStart, nodeEnd));
+      const marks = marker.marksOf(node, text.slice(nodeStart, nodeEnd), to - from === 1 ? starts[from]! - nodeStart : -1);
       if (fresh) {
         if (marks !== null) store.addNew(node, marks);
         return;
