@@ -24,10 +24,12 @@ function treeOf(parents: number[]): FakeNode[] {
   return nodes;
 }
 
-function markOn(node: FakeNode): PageMark {
+function markOn(node: FakeNode, kind: PageMark['kind'] = 'cpt1'): PageMark {
   const match = { start: 0, end: 5, spanEnd: 5, code: '99213' } as CodeMatch;
-  return { node: node as unknown as Text, range: {} as StaticRange, match, kind: 'cpt1', token: '99213' };
+  return { node: node as unknown as Text, range: { startContainer: node } as unknown as StaticRange, match, kind, token: '99213' };
 }
+
+const highlight = (kind: string) => (CSS.highlights as unknown as Map<string, Set<unknown>>).get(`cpt-lens-${kind}`)!;
 
 function marked(store: MarkStore, nodes: FakeNode[]): string[] {
   return nodes.filter((n) => store.marksOf(n as unknown as Node).length > 0).map((n) => n.name);
@@ -96,7 +98,7 @@ describe('MarkStore.addNew: a first scan indexes its nodes only when something a
     store.addNew(nodes[1] as unknown as Text, []);
     store.endBatch();
     expect(store.size).toBe(3);
-    const registered = (CSS.highlights as unknown as Map<string, Set<unknown>>).get('cpt-lens-cpt1')!;
+    const registered = highlight('cpt1');
     expect(registered.size).toBe(3);
     expect(marked(store, nodes)).toEqual(['n2', 'n3', 'n4']);
     // A later setNode of a fresh node replaces its marks rather than adding a second entry.
@@ -105,6 +107,30 @@ describe('MarkStore.addNew: a first scan indexes its nodes only when something a
     store.dropUnder([nodes[1] as unknown as Node], new Set([nodes[4] as unknown as Text]));
     expect(marked(store, nodes)).toEqual(['n2', 'n4']);
     expect(registered.size).toBe(2);
+  });
+
+  it('reads fresh marks back from the highlights, each kind from its own, also before the batch ends', () => {
+    const nodes = treeOf([-1, 0, 0, 0]);
+    const store = new MarkStore();
+    store.beginBatch();
+    store.addNew(nodes[1] as unknown as Text, [markOn(nodes[1]!, 'level2'), markOn(nodes[1]!, 'cpt2')]);
+    store.addNew(nodes[2] as unknown as Text, [markOn(nodes[2]!, 'level2')]);
+    // Asked by node mid-batch: the marks are only in the staged highlights yet.
+    expect(
+      store
+        .marksOf(nodes[1] as unknown as Node)
+        .map((m) => m.kind)
+        .sort(),
+    ).toEqual(['cpt2', 'level2']);
+    // Once indexed, a further addNew is a setNode: it replaces rather than adds.
+    store.addNew(nodes[2] as unknown as Text, [markOn(nodes[2]!, 'cpt3')]);
+    store.addNew(nodes[3] as unknown as Text, [markOn(nodes[3]!, 'cpt3')]);
+    store.endBatch();
+    expect(store.size).toBe(4);
+    expect([highlight('level2').size, highlight('cpt2').size, highlight('cpt3').size]).toEqual([1, 1, 2]);
+    store.dropNode(nodes[1] as unknown as Text);
+    expect([highlight('level2').size, highlight('cpt2').size, store.size]).toEqual([0, 0, 2]);
+    expect(marked(store, nodes)).toEqual(['n2', 'n3']);
   });
 });
 

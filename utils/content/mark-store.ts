@@ -6,25 +6,29 @@ export const HIGHLIGHT_PREFIX = 'cpt-lens-';
 export type MarkKind = CodeCategory | 'unknown';
 const KINDS: MarkKind[] = ['cpt1', 'cpt2', 'cpt3', 'pla', 'level2', 'unknown'];
 
-export interface PageMark {
+/** What the store keeps of a mark: what it paints, and in which highlight. */
+export interface StoredMark {
   node: Text;
   /** What the highlight paints. Static: the page's own DOM changes never pay to update it. */
   range: StaticRange;
-  match: CodeMatch;
   kind: MarkKind;
+}
+
+export interface PageMark extends StoredMark {
+  match: CodeMatch;
   /** Code with modifiers as shown, e.g. "99213-25": the token "Not a code here" suppresses. */
   token: string;
 }
 
 export class MarkStore {
-  private readonly byNode = new Map<Text, PageMark[]>();
+  private readonly byNode = new Map<Text, StoredMark[]>();
   /**
-   * Nodes given by addNew and not yet in byNode, with their marks. A first scan's thousands of nodes are
-   * indexed only when something first asks by node (a rescan): a Map keyed by a node gives it an identity
-   * hash, which costs more than the rest of marking it.
+   * Whether marks given by addNew are held only as ranges in the highlights, not yet in byNode. A first scan's
+   * thousands of marks are indexed only when something first asks by node (a rescan), read back from the
+   * highlights: a Map keyed by a node gives it an identity hash, which costs more than the rest of marking it,
+   * and marks kept as objects of ours made the minor GCs that fell inside a scan three times longer.
    */
-  private freshNodes: Text[] = [];
-  private freshMarks: PageMark[][] = [];
+  private unindexed = false;
   /** How many marks the store holds: every mark comes and goes through apply(). */
   private count = 0;
   private readonly highlights = new Map<MarkKind, Highlight>();
@@ -40,8 +44,8 @@ export class MarkStore {
   // Adding ranges to a registered Highlight one at a time makes the browser re-render every highlight on
   // each change; a scan's changes are therefore gathered and applied to the registry once, at its end.
   private depth = 0;
-  private readonly added = new Set<PageMark>();
-  private readonly removed = new Set<PageMark>();
+  private readonly added = new Set<StoredMark>();
+  private readonly removed = new Set<StoredMark>();
   /**
    * Kinds that had no marks when the batch began: their marks go straight into a new, unregistered Highlight
    * (cheap to add to), registered at the end. A first scan's thousands of marks then cost the end of the
@@ -85,29 +89,38 @@ export class MarkStore {
     this.removed.clear();
   }
 
-  /** byNode with every fresh node in it. */
-  private index(): Map<Text, PageMark[]> {
-    const nodes = this.freshNodes;
-    if (nodes.length > 0) {
-      for (let i = 0; i < nodes.length; i++) this.byNode.set(nodes[i]!, this.freshMarks[i]!);
-      this.freshNodes = [];
-      this.freshMarks = [];
+  /** byNode with every mark in it. */
+  private index(): Map<Text, StoredMark[]> {
+    if (this.unindexed) {
+      this.unindexed = false;
+      // Every mark so far came from addNew (see there): the highlights hold them all, the staged ones first.
+      for (const [kind, h] of new Map([...this.highlights, ...this.staging])) {
+        for (const range of h as unknown as Iterable<StaticRange>) {
+          const node = range.startContainer as Text;
+          const list = this.byNode.get(node);
+          if (list) list.push({ node, range, kind });
+          else this.byNode.set(node, [{ node, range, kind }]);
+        }
+      }
     }
     return this.byNode;
   }
 
-  setNode(node: Text, marks: PageMark[]): void {
+  setNode(node: Text, marks: StoredMark[]): void {
     this.dropNode(node);
     if (marks.length === 0) return;
     this.byNode.set(node, marks);
     for (const m of marks) this.apply(m, true);
   }
 
-  /** setNode for a node the caller knows has no marks here (a first scan's walk meets each node once). */
-  addNew(node: Text, marks: PageMark[]): void {
+  /**
+   * setNode for a node the caller knows has no marks here (a first scan's walk meets each node once), into a
+   * store that holds only addNew's marks: they are painted and counted, and nothing else is kept of them.
+   */
+  addNew(node: Text, marks: StoredMark[]): void {
+    if (this.byNode.size > 0) return this.setNode(node, marks);
     if (marks.length === 0) return;
-    this.freshNodes.push(node);
-    this.freshMarks.push(marks);
+    this.unindexed = true;
     for (let i = 0; i < marks.length; i++) this.apply(marks[i]!, true);
   }
 
@@ -119,7 +132,7 @@ export class MarkStore {
     for (const m of old) this.apply(m, false);
   }
 
-  private apply(m: PageMark, add: boolean): void {
+  private apply(m: StoredMark, add: boolean): void {
     this.count += add ? 1 : -1;
     const staged = this.staging.get(m.kind);
     if (staged) {
@@ -161,7 +174,7 @@ export class MarkStore {
     for (const node of [...this.index().keys()]) this.dropNode(node);
   }
 
-  marksOf(node: Node): PageMark[] {
+  marksOf(node: Node): readonly StoredMark[] {
     return this.index().get(node as Text) ?? [];
   }
 
