@@ -30,8 +30,9 @@ const SKIP_ANCESTORS = [
   '[hidden]',
 ].join(',');
 
-// Matched against a text node's parent alone: the skipped markup and the elements that hold only text.
-const SKIP_PARENT = [...TEXT_ONLY_SKIPS, SKIP_ANCESTORS].join(',');
+// Matched against a text node's parent alone: whether it, or its own parent, is skipped markup, or it holds only
+// text. One call for two elements: each call into the DOM costs more than the selector matching it asks for.
+const SKIP_PARENT_OR_ABOVE = [...TEXT_ONLY_SKIPS, SKIP_ANCESTORS, `:is(${SKIP_ANCESTORS}) > *`].join(',');
 
 /** Whether text in el, or under it, sits in skipped markup. */
 export function inSkippedMarkup(el: Element): boolean {
@@ -57,13 +58,26 @@ interface HeaderCache {
 /** Texts longer than this are weighed every time: they seldom repeat, and would hold memory. */
 const MEMO_TEXT = 64;
 
-/** Text of the header cell of the column a cell sits in, for column context ("ZIP", "CPT"). */
-function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
-  // instanceof is answered in JavaScript; closest() is a call into the DOM (and text sits in its cell mostly).
-  const cell = el instanceof HTMLTableCellElement ? el : (el?.closest('td,th') as HTMLTableCellElement | null | undefined);
-  if (!cell) return '';
-  const row = cell.parentElement;
-  const section = row?.parentElement ?? null;
+/**
+ * Text of the header cell of the column a text sits in, for column context ("ZIP", "CPT"). parent is the text
+ * node's parent, up and above the two elements over it: the marker has read them already for the skip check, and
+ * a text sits in its cell mostly, so they are the cell's row and row section.
+ */
+function columnHeaderOf(parent: Element | null, up: Element | null, above: Element | null, cache: HeaderCache): string {
+  // instanceof is answered in JavaScript; closest() is a call into the DOM.
+  let cell: HTMLTableCellElement | null;
+  let row: Element | null;
+  let section: Element | null;
+  if (parent instanceof HTMLTableCellElement) {
+    cell = parent;
+    row = up;
+    section = above;
+  } else {
+    cell = parent?.closest('td,th') ?? null;
+    if (!cell) return '';
+    row = cell.parentElement;
+    section = row?.parentElement ?? null;
+  }
   let head: TableHead | undefined;
   if (section !== null && section === cache.lastSection) head = cache.lastHead;
   else {
@@ -90,6 +104,7 @@ function columnHeaderOf(el: Element | null, cache: HeaderCache): string {
 }
 
 const NO_MARKS: PlannedMark[] = [];
+const NO_PAGE_MARKS: PageMark[] = [];
 
 /**
  * A text with one code token, the token (at) told by what findCodes and the rules read of it: its category,
@@ -115,6 +130,12 @@ interface PlannedMark {
   token: string;
 }
 
+/** A short text's plan, and the column header it was weighed under (null when its weighing asked for none). */
+interface MemoEntry {
+  plan: PlannedMark[];
+  header: string | null;
+}
+
 /**
  * Weighs text nodes under fixed rules and a fixed code set, remembering for its own life (one scan, one list,
  * one card) what it found out once: table headers, and the marks of each
@@ -126,17 +147,21 @@ export class NodeMarker {
   private readonly known: (code: string) => boolean;
   private readonly rules: MarkRules;
   private readonly headers: HeaderCache = { heads: new Map(), lastSection: null, lastHead: null };
-  private readonly memo = new Map<string, { plan: PlannedMark[]; header: string | null }>();
+  private readonly memo = new Map<string, MemoEntry>();
   /**
-   * The element two above the last text node's parent, and whether it sits in skipped markup. The cells of a
-   * table section (the items of a list) share it: closest() runs once for them all, and each node's own parent
-   * and grandparent are matched alone. matches() tests one element; closest() tests every ancestor, which
-   * made it the costliest call of marking.
+   * The element two above the last text node's parent (the row section of a cell's text, the list of an item's),
+   * and whether it sits in skipped markup. The cells of a table section share it: closest() runs once for them
+   * all, and each node's own parent and grandparent are matched in one call. closest() tests every ancestor,
+   * which made it the costliest call of marking.
    */
   private above: Element | null = null;
+  private aboveSkipped = false;
   /** The shapes (shapeOf) of texts with one code token that got no marks, with the header they were weighed under, or null. */
   private readonly unmarked = new Map<string, string | null>();
-  private aboveSkipped = false;
+  /** The node being marked: its parent and the two elements over it, read once for the skip check and the header. */
+  private parent: Element | null = null;
+  private up: Element | null = null;
+  private over: Element | null = null;
 
   constructor(codes: CodeSet, rules: MarkRules) {
     this.codes = codes;
@@ -164,30 +189,36 @@ export class NodeMarker {
     this.headers.lastSection = null;
   }
 
-  /** inSkippedMarkup for a text node's parent. */
-  private skipped(parent: Element): boolean {
-    if (parent.matches(SKIP_PARENT)) return true;
-    const up = parent.parentElement;
-    if (up === null) return false;
-    if (up.matches(SKIP_ANCESTORS)) return true;
-    const above = up.parentElement;
-    if (above === null) return false;
-    if (above !== this.above) {
-      this.above = above;
-      this.aboveSkipped = above.closest(SKIP_ANCESTORS) !== null;
+  /** Whether the current node's text sits in skipped markup (inSkippedMarkup of its parent). */
+  private skipped(): boolean {
+    const { parent, over } = this;
+    if (parent === null) return false;
+    if (parent.matches(SKIP_PARENT_OR_ABOVE)) return true;
+    if (over === null) return false;
+    if (over !== this.above) {
+      this.above = over;
+      this.aboveSkipped = over.closest(SKIP_ANCESTORS) !== null;
     }
     return this.aboveSkipped;
   }
 
   /**
-   * The marks the node's text gets as it is now, or null when the node sits in skipped markup. text is the
+   * The marks the node's text gets as it is now: none when it has none or sits in skipped markup. text is the
    * node's text when the caller has just read it (the walk has, with its run), saving a read of node.data, and
    * only the offset of its one code token when the caller knows it has exactly one (else -1).
    */
-  marksOf(node: Text, text?: string, only = -1): PageMark[] | null {
-    const parent = node.parentElement;
-    if (parent && this.skipped(parent)) return null;
-    const plan = text === undefined ? this.planOf(node.data, parent, -1) : this.planOf(text, parent, only);
+  marksOf(node: Text, text?: string, only = -1): PageMark[] {
+    const parent = (this.parent = node.parentElement);
+    const up = (this.up = parent?.parentElement ?? null);
+    this.over = up?.parentElement ?? null;
+    const own = text ?? node.data;
+    // The cheaper question first. A short text's plan comes from the memos mostly, and is often empty (ZIPs and
+    // IDs that spell a code): the skip check is asked only when it has marks. A long text may be a script's,
+    // not worth weighing when skipped.
+    const long = own.length > MEMO_TEXT;
+    if (long && this.skipped()) return NO_PAGE_MARKS;
+    const plan = this.planOf(own, only);
+    if (plan.length === 0 || (!long && this.skipped())) return NO_PAGE_MARKS;
     const marks: PageMark[] = [];
     // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.
     const init = (rangeInit ??= { startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 });
@@ -203,28 +234,33 @@ export class NodeMarker {
     return marks;
   }
 
+  /** The current node's column header. */
+  private header(): string {
+    return columnHeaderOf(this.parent, this.up, this.over, this.headers);
+  }
+
   /**
-   * What text is marked with, or what the same text was marked with earlier under the same header; nothing, when
-   * text has one code token (at only) and a text of the same shape got nothing under the same header.
+   * What text is marked with, or what the same text was marked with earlier under the same header; nothing,
+   * when text has one code token (at only) and a text of the same shape got nothing under the same header.
    */
-  private planOf(text: string, parent: Element | null, only: number): PlannedMark[] {
+  private planOf(text: string, only: number): PlannedMark[] {
     const seen = this.memo.get(text);
     // A memo hit makes no closure: this runs for every marked node of the page.
     let header: string | undefined;
     if (seen) {
       if (seen.header === null) return seen.plan;
-      header = columnHeaderOf(parent, this.headers);
+      header = this.header();
       if (seen.header === header) return seen.plan;
     }
     const shape = only >= 0 && text.length <= MEMO_TEXT ? shapeOf(text, only, this.codes.hasAt(text, only)) : null;
     if (shape !== null) {
       const unmarked = this.unmarked.get(shape);
       if (unmarked === null) return NO_MARKS;
-      if (unmarked !== undefined && unmarked === (header ??= columnHeaderOf(parent, this.headers))) return NO_MARKS;
+      if (unmarked !== undefined && unmarked === (header ??= this.header())) return NO_MARKS;
     }
     let asked = false;
     let suppressedAny = false;
-    const headerOf = () => (header ??= columnHeaderOf(parent, this.headers));
+    const headerOf = () => (header ??= this.header());
     const matches = findCodes(text, { columnHeader: () => ((asked = true), headerOf()), isKnown: this.known });
     const { strictness, suppressed, categories } = this.rules;
     const plan: PlannedMark[] = [];

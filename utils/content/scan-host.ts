@@ -92,12 +92,11 @@ export class LocalScanHost implements ScanHost {
       if (!marker.anyMarkable(text, starts, from, to)) return;
       const marks = marker.marksOf(node, text.slice(nodeStart, nodeEnd), to - from === 1 ? starts[from]! - nodeStart : -1);
       if (fresh) {
-        if (marks !== null) store.addNew(node, marks);
+        if (marks.length > 0) store.addNew(node, marks);
         return;
       }
       touched.add(node);
-      if (marks === null) store.dropNode(node);
-      else store.setNode(node, marks);
+      store.setNode(node, marks);
     };
     for (;;) {
       if (!walk.current) {

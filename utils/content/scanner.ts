@@ -110,7 +110,7 @@ export class Scanner {
   /** The marks a text node has under the current rules, worked out here from its own text (for cards and lists). */
   marksAt(node: Node, marker = this.marker()): PageMark[] {
     if (!marker || node.nodeType !== Node.TEXT_NODE) return [];
-    return marker.marksOf(node as Text) ?? [];
+    return marker.marksOf(node as Text);
   }
 
   /** A marker for a run of marksAt calls (one list) that share what it works out; null before the code list. */
