@@ -31,7 +31,7 @@ const SKIP_ANCESTORS = [
 ].join(',');
 
 // Matched against a text node's parent alone: whether it, or its own parent, is skipped markup, or it holds only
-// text. One call for two elements: each call into the DOM costs more than the selector matching it asks for.
+// text. One call tests both elements; the child combinator is matched natively, without a second call.
 const SKIP_PARENT_OR_ABOVE = [...TEXT_ONLY_SKIPS, SKIP_ANCESTORS, `:is(${SKIP_ANCESTORS}) > *`].join(',');
 
 /** Whether text in el, or under it, sits in skipped markup. */
@@ -104,7 +104,6 @@ function columnHeaderOf(parent: Element | null, up: Element | null, above: Eleme
 }
 
 const NO_MARKS: PlannedMark[] = [];
-const NO_PAGE_MARKS: PageMark[] = [];
 
 /**
  * A text with one code token, the token (at) told by what findCodes and the rules read of it: its category,
@@ -149,19 +148,19 @@ export class NodeMarker {
   private readonly headers: HeaderCache = { heads: new Map(), lastSection: null, lastHead: null };
   private readonly memo = new Map<string, MemoEntry>();
   /**
-   * The element two above the last text node's parent (the row section of a cell's text, the list of an item's),
-   * and whether it sits in skipped markup. The cells of a table section share it: closest() runs once for them
-   * all, and each node's own parent and grandparent are matched in one call. closest() tests every ancestor,
-   * which made it the costliest call of marking.
+   * The element two above the last checked text node's parent (the row section of a cell's text, the list of an
+   * item's), and whether it sits in skipped markup. The cells of a table section share it: closest() runs once
+   * for them all, and each node's own parent and grandparent are matched in one call. closest() tests every
+   * ancestor, which made it the costliest call of marking.
    */
-  private above: Element | null = null;
-  private aboveSkipped = false;
+  private checkedAbove: Element | null = null;
+  private checkedAboveSkipped = false;
   /** The shapes (shapeOf) of texts with one code token that got no marks, with the header they were weighed under, or null. */
   private readonly unmarked = new Map<string, string | null>();
   /** The node being marked: its parent and the two elements over it, read once for the skip check and the header. */
   private parent: Element | null = null;
   private up: Element | null = null;
-  private over: Element | null = null;
+  private above: Element | null = null;
 
   constructor(codes: CodeSet, rules: MarkRules) {
     this.codes = codes;
@@ -185,21 +184,21 @@ export class NodeMarker {
    * elements between two tasks, never within one. Called at the start of each slice of a walk.
    */
   newTask(): void {
-    this.above = null;
+    this.checkedAbove = null;
     this.headers.lastSection = null;
   }
 
   /** Whether the current node's text sits in skipped markup (inSkippedMarkup of its parent). */
   private skipped(): boolean {
-    const { parent, over } = this;
+    const { parent, above } = this;
     if (parent === null) return false;
     if (parent.matches(SKIP_PARENT_OR_ABOVE)) return true;
-    if (over === null) return false;
-    if (over !== this.above) {
-      this.above = over;
-      this.aboveSkipped = over.closest(SKIP_ANCESTORS) !== null;
+    if (above === null) return false;
+    if (above !== this.checkedAbove) {
+      this.checkedAbove = above;
+      this.checkedAboveSkipped = above.closest(SKIP_ANCESTORS) !== null;
     }
-    return this.aboveSkipped;
+    return this.checkedAboveSkipped;
   }
 
   /**
@@ -210,16 +209,15 @@ export class NodeMarker {
   marksOf(node: Text, text?: string, only = -1): PageMark[] {
     const parent = (this.parent = node.parentElement);
     const up = (this.up = parent?.parentElement ?? null);
-    this.over = up?.parentElement ?? null;
+    this.above = up?.parentElement ?? null;
     const own = text ?? node.data;
     // The cheaper question first. A short text's plan comes from the memos mostly, and is often empty (ZIPs and
     // IDs that spell a code): the skip check is asked only when it has marks. A long text may be a script's,
     // not worth weighing when skipped.
     const long = own.length > MEMO_TEXT;
-    if (long && this.skipped()) return NO_PAGE_MARKS;
-    const plan = this.planOf(own, only);
-    if (plan.length === 0 || (!long && this.skipped())) return NO_PAGE_MARKS;
+    const plan = long && this.skipped() ? NO_MARKS : this.planOf(own, only);
     const marks: PageMark[] = [];
+    if (plan.length === 0 || (!long && this.skipped())) return marks;
     // Indexed loops: this runs cold on every page load, where an iterator and destructuring cost.
     const init = (rangeInit ??= { startContainer: node, startOffset: 0, endContainer: node, endOffset: 0 });
     init.startContainer = init.endContainer = node;
@@ -236,7 +234,7 @@ export class NodeMarker {
 
   /** The current node's column header. */
   private header(): string {
-    return columnHeaderOf(this.parent, this.up, this.over, this.headers);
+    return columnHeaderOf(this.parent, this.up, this.above, this.headers);
   }
 
   /**
