@@ -7,7 +7,12 @@ import { MarkStore, sameMark, type PageMark } from './mark-store';
 // so which marks a rescan drops is checked without a browser (the end-to-end tests do it in Chromium).
 beforeAll(() => {
   const g = globalThis as Record<string, unknown>;
-  g.Highlight ??= class extends Set<unknown> {};
+  // Variadic, as the real one: new Highlight(...ranges).
+  g.Highlight ??= class extends Set<unknown> {
+    constructor(...ranges: unknown[]) {
+      super(ranges);
+    }
+  };
   g.CSS ??= { highlights: new Map() };
 });
 
@@ -131,6 +136,22 @@ describe('MarkStore.addNew: a first scan indexes its nodes only when something a
     store.dropNode(nodes[1] as unknown as Text);
     expect([highlight('level2').size, highlight('cpt2').size, store.size]).toEqual([0, 0, 2]);
     expect(marked(store, nodes)).toEqual(['n2', 'n3']);
+  });
+  it('marks of a kind that already had marks are kept, however many one batch adds', () => {
+    // A second batch of addNew into a store that holds only an earlier batch's fresh marks: the kind is not
+    // staged, so its marks are changes to a registered highlight, and past a few hundred that highlight is
+    // rebuilt from what the store holds.
+    const nodes = treeOf([-1, ...Array.from({ length: 400 }, () => 0)]);
+    const store = new MarkStore();
+    store.beginBatch();
+    store.addNew(nodes[1] as unknown as Text, [markOn(nodes[1]!)]);
+    store.endBatch();
+    store.beginBatch();
+    for (let i = 2; i < nodes.length; i++) store.addNew(nodes[i] as unknown as Text, [markOn(nodes[i]!)]);
+    store.endBatch();
+    expect(store.size).toBe(400);
+    expect(highlight('cpt1').size).toBe(400);
+    expect(marked(store, nodes)).toHaveLength(400);
   });
 });
 

@@ -116,9 +116,13 @@ export class MarkStore {
   /**
    * setNode for a node the caller knows has no marks here (a first scan's walk meets each node once), into a
    * store that holds only addNew's marks: they are painted and counted, and nothing else is kept of them.
+   * Only marks bound for a highlight staged in this batch stay unindexed: a registered highlight that a batch
+   * changes much is rebuilt from the index, which would not hold them.
    */
   addNew(node: Text, marks: StoredMark[]): void {
-    if (this.byNode.size > 0) return this.setNode(node, marks);
+    let staged = this.byNode.size === 0;
+    for (let i = 0; staged && i < marks.length; i++) staged = this.staging.has(marks[i]!.kind);
+    if (!staged) return this.setNode(node, marks);
     if (marks.length === 0) return;
     this.unindexed = true;
     for (let i = 0; i < marks.length; i++) this.apply(marks[i]!, true);
